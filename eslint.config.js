@@ -1,0 +1,109 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The dependency rules of docs/architecture (DESIGN.md), enforced on every lint run.
+ *
+ * Tags (set in each package.json under "nx.tags"):
+ * - type:contracts  the one contract; depends on nothing internal
+ * - type:sdk        plugin and device simulators; run time depends on contracts only
+ * - type:platform   the mock platform; run time depends on contracts only
+ * - type:e2e        cross-package flows; may depend on anything
+ * - runtime:portable  must load in a mini program's JavaScript engine: no Node built-ins
+ */
+
+/** Every Node built-in, with and without the `node:` prefix. */
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]))];
+
+const testFiles = ['**/*.test.ts', '**/*.test-d.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
+
+/** Module-boundary constraints for runtime code. */
+const runtimeConstraints = [
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: [],
+    bannedExternalImports: ['fastify', '@fastify/*', 'msw', 'msw/*', '@ts-rest/fastify', '@ts-rest/serverless', 'ws'],
+  },
+  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['fastify', '@fastify/*', '@ts-rest/fastify'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:sdk', 'type:platform'] },
+];
+
+/** Tests may additionally drive the platform (in-process or over HTTP); contracts' tests still may not. */
+const testConstraints = runtimeConstraints.map((c) =>
+  c.sourceTag === 'type:sdk' ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] } : c,
+);
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.tsbuild/**', '**/.nx/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { plugins: { '@nx': nx } },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: [], enforceBuildableLibDependency: false, depConstraints: runtimeConstraints }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: [], enforceBuildableLibDependency: false, depConstraints: testConstraints }],
+    },
+  },
+  {
+    // Tool configuration shares the workspace's vitest settings by relative path; it is not package code.
+    files: ['**/vitest.config.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // Portable runtime code: loads in a mini program's JS engine, where Node built-ins do not exist.
+    files: ['packages/contracts/src/**/*.ts', 'packages/plugin/src/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((m) => !m.endsWith('/*')).map((name) => ({
+            name,
+            message: 'Portable runtime code must load in a mini program JavaScript engine: Node built-ins are not available there. Inject the capability instead.',
+          })),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'setImmediate', 'global'].map((name) => ({
+          name,
+          message: `'${name}' is a Node global and does not exist in a mini program JavaScript engine.`,
+        })),
+      ],
+    },
+  },
+  {
+    // The platform core is transport-free: adapters (fastify, msw, push, callbacks) import it, never the reverse.
+    files: ['apps/mock-platform/src/core/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads']
+            .flatMap((m) => [m, `node:${m}`])
+            .map((name) => ({ name, message: 'The platform core is transport-free: network code belongs in an adapter (src/server, src/msw).' })),
+          patterns: [
+            { group: ['fastify', 'fastify/*', '@fastify/*', '@ts-rest/fastify', '@ts-rest/serverless', 'msw', 'msw/*', 'ws', 'undici'], message: 'The platform core is transport-free: fastify, msw and sockets belong in an adapter.' },
+            { group: ['**/server/**', '**/msw/**', '**/adapters/**'], message: 'The core must not import its adapters.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...['setTimeout', 'setInterval', 'fetch'].map((name) => ({ name, message: `The core uses the injected clock and emits effects as data; '${name}' is not allowed here.` }))],
+    },
+  },
+);
