@@ -75,6 +75,12 @@ export default tseslint.config(
             name,
             message: 'Portable runtime code must load in a mini program JavaScript engine: Node built-ins are not available there. Inject the capability instead.',
           })),
+          patterns: [
+            {
+              group: ['fastify', 'fastify/*', '@fastify/*', '@ts-rest/fastify', '@ts-rest/serverless', 'msw', 'msw/*', 'ws'],
+              message: 'Portable runtime code runs in a mini program: server frameworks, msw and sockets belong in the mock platform.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': [

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+/** Lints `code` as if it were the file at `path` (relative to the repo root) and returns the rule ids that fired. */
+async function firedRules(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${path}` });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
+}
+
+describe('dependency rules from DESIGN.md', () => {
+  it.each([
+    ['contracts imports the platform', 'packages/contracts/src/x.ts', "import '@wxvoip/mock-platform';", '@nx/enforce-module-boundaries'],
+    ['contracts imports a Node built-in', 'packages/contracts/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", 'no-restricted-imports'],
+    ['contracts imports fastify', 'packages/contracts/src/x.ts', "import fastify from 'fastify';\nexport const f = fastify;", 'no-restricted-imports'],
+    ['contracts imports msw', 'packages/contracts/src/x.ts', "import { http } from 'msw';\nexport const h = http;", 'no-restricted-imports'],
+    ['contracts uses the Buffer global', 'packages/contracts/src/x.ts', "export const b = Buffer.from('a');", 'no-restricted-globals'],
+    ['plugin runtime imports node:fs', 'packages/plugin/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", 'no-restricted-imports'],
+    ['plugin runtime imports crypto (no prefix)', 'packages/plugin/src/x.ts', "import { createHash } from 'crypto';\nexport const c = createHash;", 'no-restricted-imports'],
+    ['plugin runtime imports the platform', 'packages/plugin/src/x.ts', "import '@wxvoip/mock-platform';", '@nx/enforce-module-boundaries'],
+    ['device-linux runtime imports the platform', 'packages/device-linux/src/x.ts', "import '@wxvoip/mock-platform';", '@nx/enforce-module-boundaries'],
+    ['device-rtos runtime imports the plugin', 'packages/device-rtos/src/x.ts', "import '@wxvoip/plugin';", '@nx/enforce-module-boundaries'],
+    ['platform runtime imports a device SDK', 'apps/mock-platform/src/x.ts', "import '@wxvoip/device-linux';", '@nx/enforce-module-boundaries'],
+    ['platform core imports node:http', 'apps/mock-platform/src/core/x.ts', "import { createServer } from 'node:http';\nexport const s = createServer;", 'no-restricted-imports'],
+    ['platform core imports fastify', 'apps/mock-platform/src/core/x.ts', "import fastify from 'fastify';\nexport const f = fastify;", 'no-restricted-imports'],
+    ['platform core calls setTimeout', 'apps/mock-platform/src/core/x.ts', 'export const t = setTimeout;', 'no-restricted-globals'],
+  ])('%s is a lint error', async (_name, path, code, rule) => {
+    expect(await firedRules(path, code)).toContain(rule);
+  });
+
+  it.each([
+    ['contracts imports zod', 'packages/contracts/src/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
+    ['plugin imports contracts', 'packages/plugin/src/x.ts', "import { Sn } from '@wxvoip/contracts';\nexport const s = Sn;"],
+    ['a plugin test drives the platform', 'packages/plugin/src/x.test.ts', "import '@wxvoip/mock-platform';"],
+    ['a device test uses node:fs', 'packages/device-linux/src/x.test.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
+    ['the platform adapter imports node:http', 'apps/mock-platform/src/server/x.ts', "import { createServer } from 'node:http';\nexport const s = createServer;"],
+    ['the flows import every package', 'e2e/flows/src/x.test.ts', "import '@wxvoip/mock-platform';\nimport '@wxvoip/plugin';\nimport '@wxvoip/device-linux';"],
+  ])('%s is allowed', async (_name, path, code) => {
+    expect(await firedRules(path, code)).toEqual([]);
+  });
+});
