@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { AppId, RoomId } from '../common/identifiers.js';
+import { VoipEventName } from '../events/index.js';
+import { FaultId } from './faults.js';
+import { PlatformOperation } from './operations.js';
+import { PartyId } from './party.js';
+import { PushMessageType } from './push-message.js';
+import { RoomSide } from './room-state.js';
+
+/** The kinds of journal entries: accepted requests, refused requests, pushes, callbacks and call events. */
+export const JournalKind = z.enum(['request', 'refusal', 'push', 'callback', 'event'], {
+  errorMap: () => ({ message: "kind must be 'request', 'refusal', 'push', 'callback' or 'event'" }),
+});
+/** The kind of a journal entry. */
+export type JournalKind = z.infer<typeof JournalKind>;
+
+/**
+ * The check that refused a request, in the platform's documented order (DESIGN "Checks"; P §13.4): contract
+ * `arguments`, `credential` (party), `host` (1006/1007), `busy` (1005), `tokens` (access_token, voipToken,
+ * pushToken), `openId` (7/19/20), `authorization` (9), `capability` (12), `billing` (15/22/23/24),
+ * `roomCreation` (5); plus `state` (the room or device is in the wrong phase), `notFound` (unknown room,
+ * group…), `registration` (device register rules) and `fault` (an injected fault).
+ */
+export const CheckStage = z.enum([
+  'arguments',
+  'credential',
+  'host',
+  'busy',
+  'tokens',
+  'openId',
+  'authorization',
+  'capability',
+  'billing',
+  'roomCreation',
+  'state',
+  'notFound',
+  'registration',
+  'fault',
+]);
+/** The check that refused a request. */
+export type CheckStage = z.infer<typeof CheckStage>;
+
+/**
+ * Why a request was refused: the check, the errcode sent, the rule in words, and for an injected fault its id.
+ *
+ * @example
+ * RefusalReason.parse({ stage: 'authorization', errcode: 9, rule: 'openid-bob rejected SN-LINUX-0001 (state rejected)' });
+ */
+export const RefusalReason = z.object({
+  stage: CheckStage,
+  errcode: z.number().int(),
+  rule: z.string().min(1, 'rule must say which rule failed'),
+  faultId: FaultId.optional(),
+});
+/** Why a request was refused. */
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+/** Fields of every journal entry: its sequence number in the namespace, the platform time and the kind. */
+const base = {
+  seq: z.number().int().positive(),
+  at: z.number().int().nonnegative(),
+};
+
+/** Fields of request and refusal entries: which operation, over which HTTP route, for whom. */
+const requestFields = {
+  operation: PlatformOperation,
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().startsWith('/'),
+  status: z.number().int().min(100).max(599),
+  partyId: PartyId.nullable(),
+  appId: AppId.nullable(),
+  roomId: RoomId.nullable(),
+  durationMs: z.number().int().nonnegative(),
+  requestBody: z.unknown().optional(),
+  responseBody: z.unknown().optional(),
+};
+
+/** A request the platform accepted (errcode 0). */
+export const RequestEntry = z.object({ kind: z.literal('request'), ...base, ...requestFields });
+/** A request the platform accepted. */
+export type RequestEntry = z.infer<typeof RequestEntry>;
+
+/** A request the platform refused (errcode ≠ 0, 400 or 401), with why. */
+export const RefusalEntry = z.object({ kind: z.literal('refusal'), ...base, ...requestFields, why: RefusalReason });
+/** A request the platform refused. */
+export type RefusalEntry = z.infer<typeof RefusalEntry>;
+
+/** A push-channel message to a party, or one dropped by a fault (never sent). */
+export const PushEntry = z.object({
+  kind: z.literal('push'),
+  ...base,
+  partyId: PartyId,
+  messageType: PushMessageType,
+  messageSeq: z.number().int().positive(),
+  roomId: RoomId.nullable(),
+  dropped: z.boolean(),
+  faultId: FaultId.optional(),
+  acknowledged: z.boolean(),
+});
+/** A push-channel message. */
+export type PushEntry = z.infer<typeof PushEntry>;
+
+/** One `iot_voip_notify` delivery attempt to the developer server (details in the callbacks list). */
+export const CallbackEntry = z.object({
+  kind: z.literal('callback'),
+  ...base,
+  deliveryId: z.string().min(1),
+  appId: AppId,
+  roomId: RoomId,
+  attempt: z.number().int().positive(),
+  outcome: z.enum(['accepted', 'refused', 'noReply', 'error']),
+});
+/** One callback delivery attempt. */
+export type CallbackEntry = z.infer<typeof CallbackEntry>;
+
+/** A call event the platform produced for a party (`onVoipEvent` name), on its side of the room. */
+export const EventEntry = z.object({
+  kind: z.literal('event'),
+  ...base,
+  partyId: PartyId.nullable(),
+  roomId: RoomId,
+  side: RoomSide,
+  eventName: VoipEventName,
+});
+/** A call event the platform produced. */
+export type EventEntry = z.infer<typeof EventEntry>;
+
+/** One journal entry, discriminated by `kind`. */
+export const JournalEntry = z.discriminatedUnion('kind', [RequestEntry, RefusalEntry, PushEntry, CallbackEntry, EventEntry]);
+/** One journal entry. */
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+/** Most entries one journal page returns. */
+export const JOURNAL_PAGE_MAX = 1000;
+
+/**
+ * Query of `getJournal`: filter by kind, room, party and operation; `since` returns entries with a larger
+ * `seq` (for polling); `limit` caps the page (default 100, at most 1000). Numbers arrive as query strings.
+ *
+ * @example
+ * JournalQuery.parse({ kind: 'refusal', roomId: 'r-1', since: '12', limit: '50' });
+ */
+export const JournalQuery = z.object({
+  kind: JournalKind.optional(),
+  roomId: RoomId.optional(),
+  party: PartyId.optional(),
+  operation: PlatformOperation.optional(),
+  since: z.coerce.number().int('since must be a whole journal seq').nonnegative('since must be 0 or more').optional(),
+  limit: z.coerce
+    .number()
+    .int('limit must be a whole number')
+    .positive('limit must be at least 1')
+    .max(JOURNAL_PAGE_MAX, `limit must be at most ${JOURNAL_PAGE_MAX}`)
+    .default(100),
+});
+/** Query of `getJournal`. */
+export type JournalQuery = z.infer<typeof JournalQuery>;
+/** `JournalQuery` as written, before defaults are applied. */
+export type JournalQueryInput = z.input<typeof JournalQuery>;
+
+/** A journal page: entries in `seq` order and the `seq` to pass as `since` next time. */
+export const JournalPage = z.object({
+  entries: z.array(JournalEntry),
+  lastSeq: z.number().int().nonnegative(),
+});
+/** A journal page. */
+export type JournalPage = z.infer<typeof JournalPage>;
