@@ -1,0 +1,78 @@
+/**
+ * Every timer, lifetime and policy of the platform core, with WeChat's documented value where there is one.
+ * Values marked [I] are our choice where WeChat documents nothing; all of them can be overridden per platform.
+ */
+export interface PlatformConfig {
+  /** Ring timeout: the caller gets `timeout` after this long without an answer. 60 s (P §9.3, D §6.2). */
+  ringTimeoutMs: number;
+  /** A listener that joined waits this long for the caller, then aborts. 20 s (P §9.5). */
+  listenerWaitMs: number;
+  /** Interval of the `calling` event while talking. 1 s (P §7). */
+  callingIntervalMs: number;
+  /** snTicket lifetime. 5 min (D §4.3). */
+  snTicketTtlMs: number;
+  /** access_token lifetime, classic and stable. 7200 s (D §4.1). */
+  accessTokenTtlSec: number;
+  /** A stable token is rotated this long before it expires. 5 min (D §4.2). */
+  stableTokenRotateBeforeSec: number;
+  /** Minimum gap between two `force_refresh` calls of stable_token. 30 s (D §4.2). */
+  stableForceRefreshGapMs: number;
+  /** Daily limit of `force_refresh` calls. 20 (D §4.2). */
+  stableForceRefreshPerDay: number;
+  /** deviceToken (voipToken) lifetime. About 1 h (D §0.3). */
+  deviceTokenTtlMs: number;
+  /** WMPF pushToken lifetime. [I] 24 h: WeChat documents only that it expires at `expireTimestamp`. */
+  pushTokenTtlMs: number;
+  /** How long the developer's server has to answer an `iot_voip_notify` callback. [I] 5 s, the general message-push deadline (D §9.5). */
+  callbackReplyTimeoutMs: number;
+  /** Retries of an unanswered callback before the call is cancelled. [I] 3 (D §9.5). */
+  callbackRetries: number;
+  /** How often the push channel pings a party. [I] 10 s. */
+  pingIntervalMs: number;
+  /** A party that misses this many pings in a row has vanished: its calls abort. [I] 2 (ADR 0007). */
+  missedPongsBeforeVanished: number;
+  /** A joined party that sends no room heartbeat for this long is treated as lost. [I] 30 s. */
+  mediaSilenceTimeoutMs: number;
+  /** Clock skew a Linux device tolerates before `wx_init` fails. 5 s (D §1.1). */
+  maxDeviceClockSkewMs: number;
+  /** Expiry every license reports in the post-2024 stub mode: 1893427200 = 2030-01-01 (D §4.11). */
+  licenseStubExpireTime: number;
+  /** Push messages kept for a party whose channel is not attached, before the oldest are dropped. [I] 1000. */
+  maxPendingPushesPerParty: number;
+  /** Journal entries kept per namespace. [I] 10 000. */
+  journalCapacity: number;
+}
+
+/** The documented defaults of {@link PlatformConfig}. */
+export const DEFAULT_PLATFORM_CONFIG: Readonly<PlatformConfig> = Object.freeze({
+  ringTimeoutMs: 60_000,
+  listenerWaitMs: 20_000,
+  callingIntervalMs: 1_000,
+  snTicketTtlMs: 5 * 60_000,
+  accessTokenTtlSec: 7_200,
+  stableTokenRotateBeforeSec: 300,
+  stableForceRefreshGapMs: 30_000,
+  stableForceRefreshPerDay: 20,
+  deviceTokenTtlMs: 60 * 60_000,
+  pushTokenTtlMs: 24 * 60 * 60_000,
+  callbackReplyTimeoutMs: 5_000,
+  callbackRetries: 3,
+  pingIntervalMs: 10_000,
+  missedPongsBeforeVanished: 2,
+  mediaSilenceTimeoutMs: 30_000,
+  maxDeviceClockSkewMs: 5_000,
+  licenseStubExpireTime: 1_893_427_200,
+  maxPendingPushesPerParty: 1_000,
+  journalCapacity: 10_000,
+});
+
+/** Merges overrides onto the defaults, refusing values that are not positive finite numbers. */
+export function resolvePlatformConfig(overrides: Partial<PlatformConfig> = {}): PlatformConfig {
+  const config = { ...DEFAULT_PLATFORM_CONFIG, ...overrides };
+  for (const [key, value] of Object.entries(config)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(`platform config ${key} must be a finite number >= 0, got ${String(value)}`);
+    }
+  }
+  return config;
+}
