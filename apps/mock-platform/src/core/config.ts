@@ -11,6 +11,11 @@ export interface PlatformConfig {
   callingIntervalMs: number;
   /** snTicket lifetime. 5 min (D §4.3). */
   snTicketTtlMs: number;
+  /**
+   * How many registrations one snTicket may serve before it is used up; 0 = any number within its lifetime.
+   * [I] 0: WeChat documents only the 5-minute lifetime and "do not store it on the device" (D §0.3, §10.1).
+   */
+  snTicketMaxUses: number;
   /** access_token lifetime, classic and stable. 7200 s (D §4.1). */
   accessTokenTtlSec: number;
   /** A stable token is rotated this long before it expires. 5 min (D §4.2). */
@@ -49,6 +54,7 @@ export const DEFAULT_PLATFORM_CONFIG: Readonly<PlatformConfig> = Object.freeze({
   listenerWaitMs: 20_000,
   callingIntervalMs: 1_000,
   snTicketTtlMs: 5 * 60_000,
+  snTicketMaxUses: 0,
   accessTokenTtlSec: 7_200,
   stableTokenRotateBeforeSec: 300,
   stableForceRefreshGapMs: 30_000,

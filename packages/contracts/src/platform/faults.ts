@@ -78,7 +78,7 @@ export type LatencyFaultSpecInput = z.input<typeof LatencyFaultSpec>;
 export const DropPushFaultSpec = z.object({
   kind: z.literal('dropPush'),
   messageType: PushMessageType.exclude(['hello', 'bye'], {
-    errorMap: () => ({ message: "messageType must be 'voipEvent', 'incomingCall', 'deviceStatus' or 'ping' (hello and bye are never dropped)" }),
+    errorMap: () => ({ message: "messageType must be 'voipEvent', 'incomingCall', 'deviceStatus', 'ping' or 'appMsg' (hello and bye are never dropped)" }),
   }).optional(),
   times: times.default(1),
   match: FaultMatch.default({}),

@@ -137,6 +137,7 @@ export {
   PongMessage,
   PushMessage,
   PushMessageType,
+  AppMessage,
   VoipEventMessage,
   WechatReminderNotice,
   WmpfPushNotice,

@@ -90,3 +90,13 @@ describe('connect result', () => {
     expect(ConnectPartyData.safeParse({ ...data, protocolVersion: 'v2' }).error?.issues[0]?.path).toEqual(['protocolVersion']);
   });
 });
+
+describe('hardwareId', () => {
+  it('is optional on device parties and bounded when given', () => {
+    const linux = { kind: 'linuxDevice', appId: 'wx-app', sn: 'SN_1', modelId: 'm-1' } as const;
+    expect(ConnectPartyRequest.parse(linux)).not.toHaveProperty('hardwareId');
+    expect(ConnectPartyRequest.parse({ ...linux, hardwareId: 'board-7' })).toMatchObject({ hardwareId: 'board-7' });
+    const empty = ConnectPartyRequest.safeParse({ ...linux, hardwareId: '' });
+    expect(empty.error?.issues[0]).toMatchObject({ path: ['hardwareId'], message: expect.stringContaining('omit it to use the SN') });
+  });
+});

@@ -35,6 +35,17 @@ const dottedVersion = (field: string) =>
 const label = z.string().max(64, 'label must be at most 64 characters').optional();
 
 /**
+ * Identity of the physical device (what its secure storage or data directory holds). Registration binds an SN to
+ * one hardware identity; another identity registering the same SN is refused (D §1.4). [I] Default: the SN, so a
+ * device that reconnects is the same hardware; pass a different value to simulate a second device claiming the SN.
+ */
+const hardwareId = z
+  .string()
+  .min(1, 'hardwareId must not be empty; omit it to use the SN')
+  .max(128, 'hardwareId must be at most 128 characters')
+  .optional();
+
+/**
  * The plugin in the phone's WeChat client, for one user of one mini program. `envVersion` is the build the
  * mini program runs as; `pluginVersion` and `wechatVersion` gate version-dependent behaviour (P §11).
  * [I] Defaults: the latest documented plugin (2.4.6) and WeChat 8.0.54 (needed by `encodeVideo*`, D §1.8).
@@ -66,6 +77,7 @@ export const WmpfPluginConnect = z.object({
   envVersion: EnvVersion.default('release'),
   pluginVersion: PluginVersion.default(LATEST_PLUGIN_VERSION),
   wmpfVersion: dottedVersion('wmpfVersion').default('2.1.0'),
+  hardwareId,
   label,
 });
 /** Connect request of a WMPF plugin instance. */
@@ -87,6 +99,7 @@ export const LinuxDeviceConnect = z.object({
     .string()
     .regex(/^0x[0-9A-Fa-f]+$/, 'sdkVersion must be the SDK version in hex, such as "0xD5000088"')
     .optional(),
+  hardwareId,
   label,
 });
 /** Connect request of a Linux device. */
@@ -101,6 +114,7 @@ export const RtosDeviceConnect = z.object({
   sn: Sn,
   modelId: ModelId,
   flavor: EnvVersion.default('release'),
+  hardwareId,
   label,
 });
 /** Connect request of an RTOS device. */

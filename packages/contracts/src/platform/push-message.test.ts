@@ -116,3 +116,11 @@ describe('PartyMessage', () => {
     expect(message.seq).toBe(1);
   });
 });
+
+describe('AppMessage', () => {
+  it('carries a developer pushappmsg to a WMPF device as { msg, appid } (D §3.4)', () => {
+    const message = PushMessage.parse({ type: 'appMsg', seq: 3, at: 10, pushToken: 'pt-1', msg: '{"door":"open"}', appid: 'wx-app' });
+    expect(message.type === 'appMsg' && message.msg).toBe('{"door":"open"}');
+    expect(PushMessage.safeParse({ type: 'appMsg', seq: 3, at: 10, pushToken: 'pt-1', msg: 'x' }).error?.issues[0]?.path).toEqual(['appid']);
+  });
+});

@@ -121,6 +121,20 @@ export const ByeMessage = z.object({ type: z.literal('bye'), ...envelope, reason
 export type ByeMessage = z.infer<typeof ByeMessage>;
 
 /**
+ * A developer push to a WMPF device through `POST /wxa/business/runtime/pushappmsg` (D §3.4): the device
+ * receives `{ msg, appid }`.
+ */
+export const AppMessage = z.object({
+  type: z.literal('appMsg'),
+  ...envelope,
+  pushToken: z.string().min(1),
+  msg: z.string(),
+  appid: z.string().min(1),
+});
+/** A developer push to a WMPF device. */
+export type AppMessage = z.infer<typeof AppMessage>;
+
+/**
  * A server → party message on the push channel, discriminated by `type`.
  *
  * @example
@@ -134,12 +148,13 @@ export const PushMessage = z.discriminatedUnion('type', [
   DeviceStatusMessage,
   PingMessage,
   ByeMessage,
+  AppMessage,
 ]);
 /** A server → party message on the push channel. */
 export type PushMessage = z.infer<typeof PushMessage>;
 
 /** The `type` of a server → party message. */
-export const PushMessageType = z.enum(['hello', 'voipEvent', 'incomingCall', 'deviceStatus', 'ping', 'bye']);
+export const PushMessageType = z.enum(['hello', 'voipEvent', 'incomingCall', 'deviceStatus', 'ping', 'bye', 'appMsg']);
 /** The `type` of a server → party message. */
 export type PushMessageType = z.infer<typeof PushMessageType>;
 

@@ -1,5 +1,6 @@
 import type {
   AuthorizationState,
+  FaultSpec,
   ChargeType,
   DeviceKind,
   DialogDecision,
@@ -41,6 +42,8 @@ export interface BillingState {
   inArrears: boolean;
   licenseApis: LicenseApiMode;
   enforceLicenseOnCall: boolean;
+  /** Talk seconds billed by duration so far (BillingService.settle); absent until the first duration call is settled. */
+  billedDurationSec?: number;
 }
 
 /** A device model (D §10.1). */
@@ -87,7 +90,8 @@ export interface UserState {
 /** One user's decision about one device or device group (D §5). */
 export interface AuthorizationRecord {
   readonly openId: string;
-  readonly target: { readonly kind: 'device'; readonly sn: string } | { readonly kind: 'group'; readonly groupId: string };
+  /** The device (with the modelId it was authorized with, when known) or the group. */
+  readonly target: { readonly kind: 'device'; readonly sn: string; readonly modelId?: string } | { readonly kind: 'group'; readonly groupId: string };
   state: AuthorizationState;
   deviceName: string | undefined;
   updatedAt: number;
@@ -111,6 +115,8 @@ export interface DeviceLicenseState {
   readonly sn: string;
   expireTime: number;
   readonly activeNumbers: number[];
+  /** Package class the device was first activated with outside trial packages (9800040 rule, LicenseService); absent = none yet. */
+  pkgType?: LicensePkgType;
 }
 
 /** A license package (legacy license APIs, D §4.11). */
@@ -139,5 +145,18 @@ export interface SnTicketRecord {
   readonly appId: string;
   readonly sn: string;
   readonly modelId: string;
-  readonly expiresAt: number;
+  /** Platform ms; the control API's `expireDeviceCredentials` may bring it forward. */
+  expiresAt: number;
+  /** Registrations (and authorizations) that used it; compared with `PlatformConfig.snTicketMaxUses`. */
+  uses: number;
+}
+
+/** An injected fault (control API `addFault`), kept until deleted; an exhausted one stays with `remaining: 0`. */
+export interface FaultRecord {
+  readonly faultId: string;
+  readonly spec: FaultSpec;
+  readonly createdAt: number;
+  triggered: number;
+  /** Occurrences left; null = until deleted (latency without `times`). */
+  remaining: number | null;
 }

@@ -2,7 +2,7 @@ import type { PlatformClock } from '../clock/platformClock.js';
 import type { PlatformConfig } from '../config.js';
 import type { IdSource } from '../ids/idSource.js';
 import type { Journal } from '../journal/journal.js';
-import type { AccessTokenRecord, AppState, DeviceState, SnTicketRecord } from './entities.js';
+import type { AccessTokenRecord, AppState, DeviceState, FaultRecord, SnTicketRecord } from './entities.js';
 
 /**
  * The data of one namespace (one isolated platform inside a process): its clock, ids, journal, apps and the
@@ -21,6 +21,10 @@ export class TenantState {
   readonly pushTokens = new Map<string, { appId: string; sn: string }>();
   /** deviceTokens (voipToken) → SN. */
   readonly deviceTokens = new Map<string, { appId: string; sn: string }>();
+  /** WMPF device ids added with `runtime/adddevice` → the appId whose token added them (D §3.1). */
+  readonly runtimeDevices = new Map<string, string>();
+  /** Injected faults by faultId, in creation order (FaultBook). */
+  readonly faults = new Map<string, FaultRecord>();
 
   constructor(
     readonly namespace: string,
