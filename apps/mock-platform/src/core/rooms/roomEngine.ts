@@ -82,6 +82,7 @@ export class RoomEngine {
   /** `user:<appId>:<openId>` or `device:<sn>` → the active room that member is in. */
   private readonly activeByMember = new Map<string, string>();
   private readonly ended: string[] = [];
+  private readonly serverTokens = new Map<string, string>();
   readonly notifier: RoomNotifier;
 
   constructor(
@@ -98,6 +99,12 @@ export class RoomEngine {
   /** A room by id. */
   get(roomId: string): Room | undefined {
     return this.rooms.get(roomId);
+  }
+
+  /** The room a vendor cloud's serverToken belongs to (from its iot_voip_notify). */
+  byServerToken(serverToken: string): Room | undefined {
+    const id = this.serverTokens.get(serverToken);
+    return id === undefined ? undefined : this.rooms.get(id);
   }
 
   /** Every room held (active and recently ended). */
@@ -161,6 +168,7 @@ export class RoomEngine {
       timeline: [],
     };
     this.rooms.set(room.roomId, room);
+    this.serverTokens.set(room.serverToken, room.roomId);
     room.timeline.push({ kind: 'state', at: now, from: null, to: 'created', outcome: null, cause: 'transport', detail: `created by ${spec.entry}` });
     const listenerBusy = this.activeByMember.has(this.memberKeyOf(room, room.listener));
     this.activeByMember.set(this.memberKeyOf(room, room.caller), room.roomId);
@@ -481,7 +489,13 @@ export class RoomEngine {
       }
     }
     this.ended.push(room.roomId);
-    while (this.ended.length > this.keepEndedRooms) this.rooms.delete(this.ended.shift()!);
+    while (this.ended.length > this.keepEndedRooms) {
+      const forgotten = this.rooms.get(this.ended.shift()!);
+      if (forgotten) {
+        this.rooms.delete(forgotten.roomId);
+        this.serverTokens.delete(forgotten.serverToken);
+      }
+    }
   }
 
   private memberKeyOf(room: Room, end: RoomEnd): string {
