@@ -1,6 +1,12 @@
 /**
  * @wxvoip/mock-platform: a mock WeChat platform for hardware VoIP calls.
  *
- * Empty until the platform core and server issues land: this package has no public surface yet.
+ * Today this entry exposes the platform core (ADR 0008), which tests can drive in-process on a manual clock.
+ * The fastify server, the msw handlers and the CLI arrive with the mock platform server issue.
+ *
+ * @example
+ * import { PlatformCore } from '@wxvoip/mock-platform';
+ * import { demoSeed } from '@wxvoip/contracts';
+ * const tenant = new PlatformCore({ seed: demoSeed }).tenant('my-test');
  */
-export {};
+export * from './core/index.js';

@@ -31,7 +31,8 @@ export class RoomNotifier {
     if (end.finished) return;
     const event = { eventName, roomId: room.roomId, groupId: room.roomId, ...(data === undefined ? {} : { data }) } as VoipEvent;
     const targets = this.targets(room, side).filter(isPlugin);
-    room.timeline.push({ kind: 'event', at: this.state.now(), side, partyId: end.partyId, event });
+    // The 1 s `calling` ticks stay off the timeline, so a long call does not grow its room without bound.
+    if (eventName !== 'calling') room.timeline.push({ kind: 'event', at: this.state.now(), side, partyId: end.partyId, event });
     for (const party of targets) {
       this.parties.send(party.partyId, { type: 'voipEvent', roomId: room.roomId, event }, room.roomId);
       this.state.journal.append({ kind: 'event', partyId: party.partyId, roomId: room.roomId, side, eventName });

@@ -1,0 +1,76 @@
+import { DEFAULT_NAMESPACE, Namespace, type SeedInput } from '@wxvoip/contracts';
+import type { HostScheduler } from './clock/platformClock.js';
+import type { PlatformConfig } from './config.js';
+import { PlatformTenant } from './platformTenant.js';
+
+/** Options of {@link PlatformCore}. */
+export interface PlatformCoreOptions {
+  /** The seed every namespace starts from (and returns to on reset). Default: no apps. */
+  seed?: SeedInput;
+  /** Timer and policy overrides for every namespace. */
+  config?: Partial<PlatformConfig>;
+  /** Host scheduler: with it, namespaces can follow real time (the seed's `clock.mode: 'real'`). */
+  host?: HostScheduler;
+  /** Prefix of the deterministic id seed; each namespace adds its own name. Default `wxvoip`. */
+  idSeed?: string;
+  /** Called when a namespace is created or reset, so adapters can attach senders to its new tenant. */
+  onTenant?: (tenant: PlatformTenant) => void;
+}
+
+/**
+ * The mock platform's core: isolated namespaces created on first use from one seed. Parallel tests pass different
+ * namespaces (the `x-wxvoip-namespace` header) and see neither each other's state nor each other's time.
+ *
+ * @example
+ * const core = new PlatformCore({ seed: demoSeed });
+ * const tenant = core.tenant('test-1');
+ * core.reset('test-1'); // back to the seed: calls end, parties get `bye`, timers stop
+ */
+export class PlatformCore {
+  private readonly tenants = new Map<string, PlatformTenant>();
+
+  constructor(private readonly options: PlatformCoreOptions = {}) {}
+
+  /** The tenant of a namespace, created from the seed on first use. Throws a RangeError for an invalid name. */
+  tenant(namespace: string = DEFAULT_NAMESPACE): PlatformTenant {
+    const existing = this.tenants.get(namespace);
+    if (existing) return existing;
+    const parsed = Namespace.safeParse(namespace);
+    if (!parsed.success) throw new RangeError(parsed.error.issues[0]?.message ?? `invalid namespace "${namespace}"`);
+    const tenant = this.create(namespace, this.options.seed);
+    this.tenants.set(namespace, tenant);
+    return tenant;
+  }
+
+  /** Namespaces in use. */
+  namespaces(): string[] {
+    return [...this.tenants.keys()];
+  }
+
+  /** Resets one namespace (or all) to the seed, or to another seed given here. */
+  reset(namespace?: string, seed: SeedInput | undefined = this.options.seed): void {
+    const names = namespace === undefined ? [...this.tenants.keys()] : [namespace];
+    for (const name of names) {
+      this.tenants.get(name)?.shutdown('reset');
+      this.tenants.set(name, this.create(name, seed));
+    }
+  }
+
+  /** Stops every namespace: calls end, parties get `bye`, timers stop. */
+  close(): void {
+    for (const tenant of this.tenants.values()) tenant.shutdown('shutdown');
+    this.tenants.clear();
+  }
+
+  private create(namespace: string, seed: SeedInput | undefined): PlatformTenant {
+    const tenant = new PlatformTenant({
+      namespace,
+      idSeed: `${this.options.idSeed ?? 'wxvoip'}:${namespace}`,
+      ...(seed === undefined ? {} : { seed }),
+      ...(this.options.config === undefined ? {} : { config: this.options.config }),
+      ...(this.options.host === undefined ? {} : { host: this.options.host }),
+    });
+    this.options.onTenant?.(tenant);
+    return tenant;
+  }
+}
