@@ -1,3 +1,4 @@
+import type { TransportRefusal } from './transport-result.js';
 import { isAppRoute } from '@ts-rest/core';
 import type { AppRoute, AppRouter, ClientInferRequest, ServerInferResponses } from '@ts-rest/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -118,7 +119,7 @@ describe('transport types', () => {
       expectTypeOf(body.roomId).toEqualTypeOf<string>();
       expectTypeOf(body.errcode).toEqualTypeOf<0>();
     } else {
-      expectTypeOf(body).toEqualTypeOf<{ errcode: number; errmsg: string }>();
+      expectTypeOf(body).toEqualTypeOf<TransportRefusal>();
     }
     expect(isTransportOk(body)).toBe(true);
     expect(isTransportOk({ errcode: 1005, errmsg: 'busy' })).toBe(false);

@@ -4,7 +4,9 @@ import { CredentialRefusal, TransportOk, TransportRefusal, TransportValidationRe
 
 describe('transport bodies', () => {
   it('TransportRefusal is WeChat-shaped and never errcode 0', () => {
-    expect(TransportRefusal.parse({ errcode: 9, errmsg: 'not authorized' })).toEqual({ errcode: 9, errmsg: 'not authorized' });
+    const body = { errcode: 9, errmsg: 'not authorized', key: 'DEVICE_NOT_AUTHORIZED', domain: 'backend' };
+    expect(TransportRefusal.parse(body)).toEqual(body);
+    expect(TransportRefusal.safeParse({ ...body, domain: 'nowhere' }).error?.issues[0]?.path).toEqual(['domain']);
     const issue = TransportRefusal.safeParse({ errcode: 0, errmsg: 'ok' }).error?.issues[0];
     expect(issue?.path).toEqual(['errcode']);
     expect(issue?.message).toContain('non-zero');

@@ -1,16 +1,24 @@
 import { z } from 'zod';
+import { ErrorDomain } from '../errors/index.js';
 import { WechatErrorBody, WechatOkBody } from '../server-api/index.js';
 import { FieldIssue } from './field-issue.js';
 
 /**
  * A transport refusal: WeChat's own `{ errcode, errmsg }` with HTTP 200, the errcode taken from the error
- * catalogue (backend codes 1–24, 10008, 98000xx, plugin codes 1000–2104, …). Why it was refused (which check,
- * which rule) is recorded in the journal, not in the body, so that simulators pass WeChat's shape through.
+ * catalogue (backend codes 1–24, 10008, 98000xx, plugin codes 1000–2104, `wx_error_t`, …), plus the catalogue
+ * `key` and its `domain`, because the same number means different things in different domains (backend 9 is
+ * "not authorized", `wx_error_t` 9 is FAILED_PRECONDITION): simulators map by key, never by number alone.
+ * Why it was refused (which check, which rule) is recorded in the journal.
  *
  * @example
- * TransportRefusal.parse({ errcode: 9, errmsg: 'openId has not authorized the device' });
+ * TransportRefusal.parse({ errcode: 9, errmsg: 'openId has not authorized the device', key: 'DEVICE_NOT_AUTHORIZED', domain: 'backend' });
  */
-export const TransportRefusal = WechatErrorBody;
+export const TransportRefusal = WechatErrorBody.extend({
+  /** Catalogue key of the code (see docs/errors.md); the platform always sends it. A plain string keeps route types small. */
+  key: z.string().min(1, 'key must name a catalogue entry').optional(),
+  /** Catalogue domain of the code. */
+  domain: ErrorDomain.optional(),
+});
 /** A transport refusal. */
 export type TransportRefusal = z.infer<typeof TransportRefusal>;
 
