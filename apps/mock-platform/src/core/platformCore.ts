@@ -11,6 +11,8 @@ export interface PlatformCoreOptions {
   config?: Partial<PlatformConfig>;
   /** Host scheduler: with it, namespaces can follow real time (the seed's `clock.mode: 'real'`). */
   host?: HostScheduler;
+  /** Clock mode of every namespace, overriding the seed's (`real` needs `host`). */
+  clockMode?: 'real' | 'manual';
   /** Prefix of the deterministic id seed; each namespace adds its own name. Default `wxvoip`. */
   idSeed?: string;
   /** Called when a namespace is created or reset, so adapters can attach senders to its new tenant. */
@@ -69,6 +71,7 @@ export class PlatformCore {
       ...(seed === undefined ? {} : { seed }),
       ...(this.options.config === undefined ? {} : { config: this.options.config }),
       ...(this.options.host === undefined ? {} : { host: this.options.host }),
+      ...(this.options.clockMode === undefined ? {} : { clockMode: this.options.clockMode }),
     });
     this.options.onTenant?.(tenant);
     return tenant;

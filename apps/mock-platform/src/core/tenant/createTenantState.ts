@@ -18,6 +18,8 @@ export interface TenantStateOptions {
   config?: Partial<PlatformConfig>;
   /** Host scheduler for real-time mode; without it the clock is manual. */
   host?: HostScheduler;
+  /** Overrides the seed's clock mode ('real' needs `host`). */
+  clockMode?: 'real' | 'manual';
 }
 
 /**
@@ -35,7 +37,7 @@ export function createTenantState(options: TenantStateOptions = {}): TenantState
   const clock = new PlatformClock({
     ...(options.host ? { host: options.host } : {}),
     ...(clockSeed?.mode === 'manual' ? { startAt: clockSeed.now } : {}),
-    mode: clockSeed?.mode === 'real' && options.host ? 'real' : 'manual',
+    mode: (options.clockMode ?? clockSeed?.mode) === 'real' && options.host ? 'real' : 'manual',
   });
   const state = new TenantState(namespace, clock, new IdSource(options.idSeed ?? namespace), new Journal(() => clock.now(), config.journalCapacity), config);
   if (seed) loadSeed(state, seed);

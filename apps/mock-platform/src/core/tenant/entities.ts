@@ -135,7 +135,8 @@ export interface AccessTokenRecord {
   readonly appId: string;
   readonly kind: 'classic' | 'stable';
   readonly issuedAt: number;
-  readonly expiresAt: number;
+  /** Platform ms; the control API's `expireAccessTokens` may bring it forward. */
+  expiresAt: number;
   superseded: boolean;
 }
 

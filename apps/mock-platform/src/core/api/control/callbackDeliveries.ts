@@ -1,0 +1,101 @@
+import type { CallbackDelivery, CallbackEntry, CallbackListQuery, IotVoipNotifyMessage, PushEncryptionMode, PushFormat } from '@wxvoip/contracts';
+import type { PlatformTenant } from '../../platformTenant.js';
+import type { Room } from '../../rooms/room.js';
+
+/**
+ * What only the HTTP callback sender knows about one delivery attempt: where it went and in which mode and format,
+ * the exact query string and body it sent (signed, and encrypted in secure mode), and the developer server's HTTP
+ * reply (null when there was none). The adapter that sends callbacks provides it through {@link CallbackDetailsLookup}.
+ */
+export interface CallbackDeliveryDetails {
+  readonly url: string;
+  readonly mode: PushEncryptionMode;
+  readonly format: PushFormat;
+  readonly request: { readonly query: Readonly<Record<string, string>>; readonly body: string };
+  readonly reply: { readonly status: number; readonly errcode: number | null; readonly body: string } | null;
+}
+
+/**
+ * The sender's record of a delivery attempt of a tenant, or undefined when it has none.
+ *
+ * @example
+ * createControlHandlers(core, { callbackDetails: (tenant, deliveryId) => callbackLogOf(tenant).get(deliveryId) });
+ */
+export type CallbackDetailsLookup = (tenant: PlatformTenant, deliveryId: string) => CallbackDeliveryDetails | undefined;
+
+/**
+ * The `iot_voip_notify` delivery attempts of a namespace, newest first, filtered and capped by the query.
+ *
+ * The core journals each attempt when it ends (`callback` entries: deliveryId, app, room, attempt, outcome, time);
+ * the rest is derived: `event` is rebuilt from the room exactly as `CallbackDispatcher.dispatch` built it (it is
+ * sent at the room's creation, and retries resend it unchanged); `sentAt` is the room's creation for attempt 1 and
+ * the end of the previous attempt for a retry (retries leave at once); `durationMs` runs to the journalled end.
+ *
+ * What the core cannot know comes from `details` (the HTTP sender's record) when given. Without it: `url`, `mode` and
+ * `format` are the app's current push configuration (`''`, `secure`, `json` when it has none) [I], `request` is
+ * `{ query: {}, body: '' }` and `reply` is null [I]. Attempts still waiting for a reply are not listed (the
+ * contract's outcomes are final ones), nor are attempts of rooms the engine no longer holds (their event is gone).
+ */
+export function listCallbackDeliveries(tenant: PlatformTenant, query: CallbackListQuery, details?: CallbackDetailsLookup): CallbackDelivery[] {
+  const entries = tenant.state.journal.all().filter((entry): entry is CallbackEntry => entry.kind === 'callback');
+  const previousEnd = new Map<string, number>();
+  const deliveries: CallbackDelivery[] = [];
+  for (const entry of entries) {
+    const endOfPrevious = previousEnd.get(entry.roomId);
+    previousEnd.set(entry.roomId, entry.at);
+    const room = tenant.rooms.get(entry.roomId);
+    if (!room || !matches(entry, query)) continue;
+    const sentAt = entry.attempt === 1 ? room.createdAt : (endOfPrevious ?? entry.at);
+    deliveries.push(delivery(tenant, room, entry, sentAt, details?.(tenant, entry.deliveryId)));
+  }
+  return deliveries.reverse().slice(0, query.limit);
+}
+
+/**
+ * The `iot_voip_notify` message of a cloud room, as `CallbackDispatcher.dispatch` builds it at the room's creation:
+ * the app's original id, the phone user's openId, the room's secrets, payload, model and SN.
+ */
+export function notifyEventOf(tenant: PlatformTenant, room: Room): IotVoipNotifyMessage {
+  const userEnd = room.direction === 'deviceToPhone' ? room.listener : room.caller;
+  return {
+    ToUserName: tenant.state.app(room.appId)?.originalId ?? `gh_${room.appId}`,
+    FromUserName: userEnd.id,
+    CreateTime: Math.floor(room.createdAt / 1000),
+    MsgType: 'event',
+    Event: 'iot_voip_notify',
+    Action: 'join_voip_room',
+    RoomId: room.roomId,
+    SessionKey: room.sessionKey,
+    ServerToken: room.serverToken,
+    Payload: room.payload ?? '',
+    ModelId: room.modelId,
+    Sn: room.sn,
+  };
+}
+
+function delivery(tenant: PlatformTenant, room: Room, entry: CallbackEntry, sentAt: number, known: CallbackDeliveryDetails | undefined): CallbackDelivery {
+  const pushConfig = tenant.state.app(entry.appId)?.pushConfig;
+  return {
+    deliveryId: entry.deliveryId,
+    appId: entry.appId,
+    roomId: entry.roomId,
+    attempt: entry.attempt,
+    url: known?.url ?? pushConfig?.url ?? '',
+    mode: known?.mode ?? pushConfig?.mode ?? 'secure',
+    format: known?.format ?? pushConfig?.format ?? 'json',
+    sentAt,
+    request: known ? { query: { ...known.request.query }, body: known.request.body } : { query: {}, body: '' },
+    event: notifyEventOf(tenant, room),
+    reply: known?.reply ? { ...known.reply } : null,
+    outcome: entry.outcome,
+    durationMs: Math.max(0, entry.at - sentAt),
+  };
+}
+
+function matches(entry: CallbackEntry, query: CallbackListQuery): boolean {
+  return (
+    (query.appId === undefined || entry.appId === query.appId) &&
+    (query.roomId === undefined || entry.roomId === query.roomId) &&
+    (query.outcome === undefined || entry.outcome === query.outcome)
+  );
+}

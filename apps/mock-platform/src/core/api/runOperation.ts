@@ -1,0 +1,72 @@
+import type { PlatformOperation } from '@wxvoip/contracts';
+import type { FaultContext } from '../faults/faultBook.js';
+import { magicRefusalFor, type MagicFields } from '../faults/magicValues.js';
+import type { PlatformTenant } from '../platformTenant.js';
+import type { Outcome, Refusal } from '../refusal.js';
+
+/** What the journal needs to know about one request, and what faults and magic values match on. */
+export interface OperationContext {
+  readonly tenant: PlatformTenant;
+  readonly operation: PlatformOperation;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly partyId: string | null;
+  readonly appId: string | null;
+  readonly roomId: string | null;
+  readonly requestBody: unknown;
+  /** Values a fault's `match` is compared with. */
+  readonly faultContext: FaultContext;
+  /** Request fields that may carry a magic value (docs/magic-values.md). */
+  readonly magic: MagicFields;
+}
+
+/** A response as ts-rest handlers return it. */
+export interface HandlerResponse<S extends number = number, B = unknown> {
+  readonly status: S;
+  readonly body: B;
+}
+
+/**
+ * Runs one operation the way every facade does: an injected error fault first, then a magic value, then the real
+ * work; then the journal gets a `request` entry, or a `refusal` entry with the check stage and rule that refused.
+ *
+ * @example
+ * return runOperation(ctx, () => tenant.snTickets.getSnTicket(app, body), (outcome) => ({ status: 200, body: … }));
+ */
+export function runOperation<T, R extends HandlerResponse>(context: OperationContext, work: () => Outcome<T>, respond: (outcome: Outcome<T>) => R): R {
+  const forced = context.tenant.faults.takeError(context.operation, context.faultContext) ?? magicRefusalFor(context.operation, context.magic);
+  const outcome: Outcome<T> = forced ? { ok: false, refusal: forced } : work();
+  const response = respond(outcome);
+  journalResponse(context, response, outcome.ok ? undefined : outcome.refusal);
+  return response;
+}
+
+/** Writes the journal entry of a finished request. */
+export function journalResponse(context: Omit<OperationContext, 'faultContext' | 'magic'>, response: HandlerResponse, refusal: Refusal | undefined): void {
+  const entry = {
+    operation: context.operation,
+    method: context.method,
+    path: context.path,
+    status: response.status,
+    partyId: context.partyId,
+    appId: context.appId,
+    roomId: context.roomId ?? roomIdOf(response.body),
+    durationMs: 0,
+    requestBody: context.requestBody,
+    responseBody: response.body,
+  };
+  if (refusal) {
+    context.tenant.state.journal.append({
+      kind: 'refusal',
+      ...entry,
+      why: { stage: refusal.stage, errcode: refusal.code, rule: refusal.rule, ...(refusal.faultId === undefined ? {} : { faultId: refusal.faultId }) },
+    });
+  } else {
+    context.tenant.state.journal.append({ kind: 'request', ...entry });
+  }
+}
+
+function roomIdOf(body: unknown): string | null {
+  if (typeof body === 'object' && body !== null && 'roomId' in body && typeof body.roomId === 'string') return body.roomId;
+  return null;
+}

@@ -1,0 +1,234 @@
+import type { AppRoute } from '@ts-rest/core';
+import {
+  errorByKey,
+  platformTransportContract,
+  PUSH_CHANNEL_PATH,
+  TRANSPORT_PROTOCOL_VERSION,
+  type PlatformTransportContract,
+  type TransportRouteKey,
+} from '@wxvoip/contracts';
+import type { MagicFields } from '../faults/magicValues.js';
+import type { PartyState } from '../parties/partyRegistry.js';
+import type { PlatformCore } from '../platformCore.js';
+import type { PlatformTenant } from '../platformTenant.js';
+import { accept, refuse, type Outcome, type Refusal } from '../refusal.js';
+import { viewFor, type Room } from '../rooms/room.js';
+import type { RoomAndSide } from '../rooms/roomActions.js';
+import { namespaceOf, type RouterHandlers } from './routeHandlers.js';
+import { runOperation } from './runOperation.js';
+
+/** Request shape every transport handler receives (ts-rest's validated request). */
+interface TransportRequest {
+  readonly headers: Record<string, unknown>;
+  readonly params?: { readonly roomId?: string };
+  readonly body?: unknown;
+}
+
+/** A refusal as the transport answers it: WeChat's shape plus the catalogue key and domain. */
+function refusalBody(refusal: Refusal) {
+  const domain = refusal.key === null ? undefined : errorByKey(refusal.key).domain;
+  return { errcode: refusal.code, errmsg: refusal.message, ...(refusal.key === null ? {} : { key: refusal.key }), ...(domain === undefined ? {} : { domain }) };
+}
+
+function bearer(headers: Record<string, unknown>): string | undefined {
+  const value = headers['authorization'];
+  return typeof value === 'string' && value.startsWith('Bearer ') ? value.slice('Bearer '.length) : undefined;
+}
+
+function roomData(found: RoomAndSide): { room: ReturnType<typeof viewFor> } {
+  return { room: viewFor(found.room, found.side) };
+}
+
+function created(room: Room): { roomId: string; room: ReturnType<typeof viewFor> } {
+  return { roomId: room.roomId, room: viewFor(room, 'caller') };
+}
+
+/**
+ * The transport routes under `/__wxvoip/v1` (ADR 0007) over the platform core: how the plugin and device
+ * simulators act. `connectParty` issues a credential; every other route authenticates it (HTTP 401 with
+ * 41001/40001 otherwise), then applies faults and magic values, then acts. Refusals answer HTTP 200 in WeChat's
+ * shape with the catalogue `key` and `domain`.
+ */
+export function createTransportHandlers(core: PlatformCore): RouterHandlers<PlatformTransportContract> {
+  const tenantOf = (request: TransportRequest): PlatformTenant => core.tenant(namespaceOf(request.headers));
+
+  /** Wraps an authenticated route: credential → faults → magic → work → journal. */
+  function party<T extends object>(key: TransportRouteKey, magic: (request: TransportRequest, party: PartyState) => MagicFields, work: (tenant: PlatformTenant, party: PartyState, request: TransportRequest) => Outcome<T>) {
+    const route = platformTransportContract[key] as unknown as AppRoute;
+    return (request: TransportRequest) => {
+      const tenant = tenantOf(request);
+      const auth = tenant.parties.authenticate(bearer(request.headers));
+      if (!auth.ok) {
+        const body = { errcode: auth.refusal.code, errmsg: auth.refusal.message };
+        tenant.state.journal.append({
+          kind: 'refusal',
+          operation: `transport.${key}`,
+          method: route.method,
+          path: route.path,
+          status: 401,
+          partyId: null,
+          appId: null,
+          roomId: request.params?.roomId ?? null,
+          durationMs: 0,
+          requestBody: request.body,
+          responseBody: body,
+          why: { stage: auth.refusal.stage, errcode: auth.refusal.code, rule: auth.refusal.rule },
+        });
+        return { status: 401 as const, body };
+      }
+      const caller = auth.value;
+      const identity = caller.identity;
+      return runOperation(
+        {
+          tenant,
+          operation: `transport.${key}`,
+          method: route.method,
+          path: route.path,
+          partyId: caller.partyId,
+          appId: identity.kind === 'vendorCloud' ? null : identity.appId,
+          roomId: request.params?.roomId ?? null,
+          requestBody: request.body,
+          faultContext: {
+            partyId: caller.partyId,
+            ...(identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }),
+            ...('sn' in identity ? { sn: identity.sn } : {}),
+            ...(identity.kind === 'wechatPlugin' ? { openId: identity.openId } : {}),
+            ...(request.params?.roomId === undefined ? {} : { roomId: request.params.roomId }),
+          },
+          magic: magic(request, caller),
+        },
+        () => work(tenant, caller, request),
+        (outcome) => ({ status: 200 as const, body: outcome.ok ? { errcode: 0 as const, errmsg: 'ok', ...outcome.value } : refusalBody(outcome.refusal) }),
+      );
+    };
+  }
+
+  const none = () => ({});
+  const body = <B>(request: TransportRequest) => request.body as B;
+  const roomId = (request: TransportRequest) => request.params?.roomId ?? '';
+  const appOf = (tenant: PlatformTenant, p: PartyState) => {
+    const app = p.identity.kind === 'vendorCloud' ? undefined : tenant.state.app(p.identity.appId);
+    return app ? accept(app) : refuse('INVALID_APPID', 'credential', 'this party belongs to no mini program of this namespace');
+  };
+  const room = (outcome: Outcome<Room>) => (outcome.ok ? accept(created(outcome.value)) : outcome);
+  const acted = (outcome: Outcome<RoomAndSide>) => (outcome.ok ? accept(roomData(outcome.value)) : outcome);
+  const hardwareIdOf = (p: PartyState) => ('hardwareId' in p.identity && p.identity.hardwareId !== undefined ? p.identity.hardwareId : 'sn' in p.identity ? p.identity.sn : p.partyId);
+  const ownSn = (_: TransportRequest, p: PartyState): MagicFields => ('sn' in p.identity ? { sn: p.identity.sn } : {});
+  type B<K extends TransportRouteKey> = PlatformTransportContract[K] extends { body: infer S } ? (S extends { _output: infer O } ? O : never) : never;
+
+  const handlers = {
+    connectParty: (request: TransportRequest) => {
+      const tenant = tenantOf(request);
+      const route = platformTransportContract.connectParty;
+      const identity = body<B<'connectParty'>>(request);
+      return runOperation(
+        { tenant, operation: 'transport.connectParty', method: route.method, path: route.path, partyId: null, appId: identity.kind === 'vendorCloud' ? null : identity.appId, roomId: null, requestBody: identity, faultContext: identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }, magic: {} },
+        () => tenant.parties.connect(identity),
+        (outcome) => {
+          if (!outcome.ok) return { status: 200 as const, body: refusalBody(outcome.refusal) };
+          const { party: p, credential } = outcome.value;
+          return {
+            status: 200 as const,
+            body: {
+              errcode: 0 as const,
+              errmsg: 'ok',
+              party: tenant.parties.info(p),
+              credential,
+              pushChannel: { protocol: 'websocket' as const, path: PUSH_CHANNEL_PATH.replace(':partyId', p.partyId), tokenParam: 'access_token' as const, pingIntervalMs: tenant.state.config.pingIntervalMs },
+              protocolVersion: TRANSPORT_PROTOCOL_VERSION,
+              serverTime: tenant.state.now(),
+            },
+          };
+        },
+      );
+    },
+    getSelf: party('getSelf', none, (t, p) => accept({ party: t.parties.info(p) })),
+    disconnectSelf: party('disconnectSelf', none, (t, p) => {
+      t.parties.disconnect(p.partyId, 'disconnected');
+      return accept({});
+    }),
+    initByCaller: party(
+      'initByCaller',
+      (r) => {
+        const b = body<B<'initByCaller'>>(r);
+        return b.businessType === 2 ? { sn: b.listener.id, openId: b.caller.id } : { sn: b.caller.id, openId: b.listener.id };
+      },
+      (t, p, r) => {
+        const made = t.calls.initByCaller(p, body<B<'initByCaller'>>(r));
+        return made.ok ? accept({ ...created(made.value), groupId: made.value.roomId, chargeType: made.value.chargeType }) : made;
+      },
+    ),
+    callDevice: party('callDevice', (r) => ({ sn: body<B<'callDevice'>>(r).sn, payload: body<B<'callDevice'>>(r).payload }), (t, p, r) => room(t.calls.callDevice(p, body<B<'callDevice'>>(r)))),
+    callWmpf: party('callWmpf', (r) => ({ sn: body<B<'callWmpf'>>(r).sn }), (t, p, r) => room(t.calls.callWmpf(p, body<B<'callWmpf'>>(r)))),
+    forceHangUp: party('forceHangUp', none, (t, p, r) => accept(t.actions.forceHangUp(p, body<B<'forceHangUp'>>(r).roomId))),
+    getIotBindContactList: party('getIotBindContactList', none, (t, p, r) => {
+      const app = appOf(t, p);
+      return app.ok ? accept({ contact_list: t.authorization.getIotBindContactList(app.value, body<B<'getIotBindContactList'>>(r)) }) : app;
+    }),
+    wxRequestDeviceVoip: party(
+      'wxRequestDeviceVoip',
+      (r) => {
+        const b = body<B<'wxRequestDeviceVoip'>>(r);
+        return 'sn' in b && typeof b.sn === 'string' ? { sn: b.sn } : {};
+      },
+      (t, p, r) => {
+        if (p.identity.kind !== 'wechatPlugin') return refuse('AUTHORIZATION_PARAMETER_ERROR', 'host', 'wx.requestDeviceVoIP runs in the WeChat client on the phone');
+        const app = appOf(t, p);
+        if (!app.ok) return app;
+        const result = t.authorization.requestDeviceVoip(app.value, p.identity.openId, body<B<'wxRequestDeviceVoip'>>(r));
+        return result.ok ? accept({}) : result;
+      },
+    ),
+    wxGetDeviceVoipList: party('wxGetDeviceVoipList', none, (t, p) => {
+      if (p.identity.kind !== 'wechatPlugin') return refuse('AUTHORIZATION_PARAMETER_ERROR', 'host', 'wx.getDeviceVoIPList runs in the WeChat client on the phone');
+      const app = appOf(t, p);
+      return app.ok ? accept(t.authorization.getDeviceVoipList(app.value, p.identity.openId)) : app;
+    }),
+    getRoomView: party('getRoomView', none, (t, p, r) => acted(t.actions.locate(p, roomId(r)))),
+    joinRoomAsCaller: party('joinRoomAsCaller', none, (t, p, r) => acted(t.actions.joinAsCaller(p, roomId(r)))),
+    answerRoom: party('answerRoom', none, (t, p, r) => acted(t.actions.answer(p, roomId(r), body<B<'answerRoom'>>(r)))),
+    rejectRoom: party('rejectRoom', none, (t, p, r) => acted(t.actions.reject(p, roomId(r), body<B<'rejectRoom'>>(r)))),
+    hangUpRoom: party('hangUpRoom', none, (t, p, r) => acted(t.actions.hangUp(p, roomId(r), body<B<'hangUpRoom'>>(r)))),
+    abortRoom: party('abortRoom', none, (t, p, r) => acted(t.actions.abort(p, roomId(r), body<B<'abortRoom'>>(r)))),
+    roomHeartbeat: party('roomHeartbeat', none, (t, p, r) => acted(t.actions.locate(p, roomId(r)))),
+    registerDevice: party('registerDevice', ownSn, (t, p, r) => {
+      const identity = p.identity;
+      if (identity.kind === 'wechatPlugin' || identity.kind === 'vendorCloud') return refuse('WXERROR_FAILED_PRECONDITION', 'host', 'only a device party (Linux, RTOS or WMPF) registers');
+      const method = identity.kind === 'linuxDevice' ? 'linuxSdk' : identity.kind === 'rtosDevice' ? 'cloudSdk' : identity.registrationMode;
+      return t.registrations.register({ appId: identity.appId, sn: identity.sn, modelId: identity.modelId, method, hardwareId: hardwareIdOf(p) }, body<B<'registerDevice'>>(r));
+    }),
+    getDeviceRegistration: party('getDeviceRegistration', none, (t, p) => {
+      if (!('sn' in p.identity)) return refuse('WXERROR_FAILED_PRECONDITION', 'host', 'only a device party has a registration');
+      return accept({ registration: t.devices.registrationOf(p.identity.sn, hardwareIdOf(p)) });
+    }),
+    linuxSessionCall: party('linuxSessionCall', (r) => ({ openId: body<B<'linuxSessionCall'>>(r).callee.id }), (t, p, r) => room(t.calls.linuxSessionCall(p, body<B<'linuxSessionCall'>>(r)))),
+    linuxListenerJoin: party('linuxListenerJoin', none, (t, p, r) => acted(t.actions.linuxListenerJoin(p, body<B<'linuxListenerJoin'>>(r)))),
+    linuxListenerHangup: party('linuxListenerHangup', none, (t, p, r) => acted(t.actions.linuxListenerHangup(p, body<B<'linuxListenerHangup'>>(r)))),
+    rtosClientCall: party(
+      'rtosClientCall',
+      (r) => ({ openId: body<B<'rtosClientCall'>>(r).callee.id, payload: body<B<'rtosClientCall'>>(r).payload }),
+      (t, p, r) => room(t.calls.rtosClientCall(p, body<B<'rtosClientCall'>>(r))),
+    ),
+    rtosClientJoin: party('rtosClientJoin', (r) => ({ payload: body<B<'rtosClientJoin'>>(r).payload }), (t, p, r) => acted(t.actions.rtosClientJoin(p, body<B<'rtosClientJoin'>>(r)))),
+    cloudSessionJoin: party(
+      'cloudSessionJoin',
+      (r) => ({ sn: body<B<'cloudSessionJoin'>>(r).sn, payload: body<B<'cloudSessionJoin'>>(r).payload }),
+      (t, p, r) => acted(t.actions.cloudSessionJoin(p, body<B<'cloudSessionJoin'>>(r))),
+    ),
+    cloudCallJoin: party('cloudCallJoin', (r) => ({ payload: body<B<'cloudCallJoin'>>(r).payload }), (t, p, r) => acted(t.actions.cloudCallJoin(p, body<B<'cloudCallJoin'>>(r)))),
+    cloudListenerHangup: party(
+      'cloudListenerHangup',
+      (r) => ({ sn: body<B<'cloudListenerHangup'>>(r).sn, payload: body<B<'cloudListenerHangup'>>(r).payload }),
+      (t, p, r) => acted(t.actions.cloudListenerHangup(p, body<B<'cloudListenerHangup'>>(r))),
+    ),
+    wmpfGetDeviceToken: party('wmpfGetDeviceToken', ownSn, (t, p) => {
+      if (p.identity.kind !== 'wmpfPlugin') return refuse('DEVICE_TOKEN_FETCH_FAILED', 'host', 'getDeviceToken runs on an Android WMPF device');
+      return t.deviceTokens.getDeviceToken({ appId: p.identity.appId, sn: p.identity.sn, modelId: p.identity.modelId, registrationMode: p.identity.registrationMode });
+    }),
+    wmpfGetPushToken: party('wmpfGetPushToken', none, (t, p) => {
+      if (p.identity.kind !== 'wmpfPlugin') return refuse('WMPF_REGISTER_PERMISSION_ERROR', 'host', 'getPushToken runs on an Android WMPF device');
+      return t.wmpf.getPushToken({ appId: p.identity.appId, sn: p.identity.sn, modelId: p.identity.modelId });
+    }),
+  };
+  return handlers satisfies Record<TransportRouteKey, unknown> as unknown as RouterHandlers<PlatformTransportContract>;
+}

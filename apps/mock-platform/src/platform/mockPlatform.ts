@@ -1,0 +1,143 @@
+import { initClient, type ApiFetcherArgs } from '@ts-rest/core';
+import { controlContract, demoSeed, type SeedInput } from '@wxvoip/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { PlatformClock } from '../core/clock/platformClock.js';
+import type { PlatformConfig } from '../core/config.js';
+import { PlatformCore } from '../core/platformCore.js';
+import type { PlatformTenant } from '../core/platformTenant.js';
+import { attachCallbackSender } from '../server/callbacks/index.js';
+import { createServer } from '../server/createServer.js';
+import { nodeHostScheduler, sleep } from './hostScheduler.js';
+
+/** Options shared by {@link createMockPlatform} and {@link startMockPlatform}. */
+export interface MockPlatformOptions {
+  /** The seed every namespace starts from: a seed object, `'demo'` (the contracts' demoSeed, default) or `'empty'`. */
+  seed?: SeedInput | 'demo' | 'empty';
+  /** `manual` (default in-process: time moves with `clock().advance`) or `real` (default when listening). */
+  clock?: 'manual' | 'real';
+  /** Timer and policy overrides. */
+  config?: Partial<PlatformConfig>;
+  /** fastify logger option. Default off. */
+  logger?: boolean | Record<string, unknown>;
+  /** Called for each namespace tenant created (attach senders, observers). */
+  onTenant?: (tenant: PlatformTenant) => void;
+}
+
+/** Options of {@link startMockPlatform}. */
+export interface ListenOptions extends MockPlatformOptions {
+  /** Host to bind. Default 127.0.0.1. */
+  host?: string;
+  /** Port; 0 (default) picks a free one. */
+  port?: number;
+}
+
+/** A typed client of the control API (`/__admin`). */
+export type ControlClient = ReturnType<typeof initClient<typeof controlContract, { baseUrl: string; baseHeaders: Record<string, string> }>>;
+
+/** A running mock platform. */
+export interface MockPlatform {
+  /** Base URL: the listening address, or a placeholder origin for in-process use (with msw or `inject`). */
+  readonly url: string;
+  /** The fastify app (use `app.inject()` in-process). */
+  readonly app: FastifyInstance;
+  /** The platform core behind it. */
+  readonly core: PlatformCore;
+  /** A namespace's tenant (default namespace when omitted). */
+  tenant(namespace?: string): PlatformTenant;
+  /** A namespace's clock. */
+  clock(namespace?: string): PlatformClock;
+  /** Resets one namespace, or all, to the seed. */
+  reset(namespace?: string): void;
+  /** The typed control API client, bound to a namespace. */
+  control(namespace?: string): ControlClient;
+  /** Stops everything: calls end, channels close, the server stops listening. */
+  close(): Promise<void>;
+}
+
+/** Origin used by an in-process platform; msw handlers and `inject` address it. */
+export const IN_PROCESS_ORIGIN = 'http://wxvoip.mock';
+
+function seedOf(seed: MockPlatformOptions['seed']): SeedInput | undefined {
+  if (seed === undefined || seed === 'demo') return demoSeed;
+  if (seed === 'empty') return undefined;
+  return seed;
+}
+
+async function build(options: MockPlatformOptions, clock: 'manual' | 'real'): Promise<{ core: PlatformCore; app: FastifyInstance }> {
+  const seed = seedOf(options.seed);
+  const core = new PlatformCore({
+    ...(seed === undefined ? {} : { seed }),
+    ...(options.config === undefined ? {} : { config: options.config }),
+    host: nodeHostScheduler,
+    clockMode: clock,
+    onTenant: (tenant) => {
+      attachCallbackSender(tenant);
+      options.onTenant?.(tenant);
+    },
+  });
+  const app = await createServer({ core, logger: options.logger ?? false, delay: sleep });
+  return { core, app };
+}
+
+function controlClient(baseUrl: string, namespace: string | undefined, fetcher?: (args: ApiFetcherArgs) => Promise<{ status: number; body: unknown; headers: Headers }>): ControlClient {
+  return initClient(controlContract, {
+    baseUrl,
+    baseHeaders: namespace === undefined ? {} : { 'x-wxvoip-namespace': namespace },
+    ...(fetcher === undefined ? {} : { api: fetcher }),
+  }) as ControlClient;
+}
+
+function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher?: Parameters<typeof controlClient>[2]): MockPlatform {
+  return {
+    url,
+    app,
+    core,
+    tenant: (namespace) => core.tenant(namespace),
+    clock: (namespace) => core.tenant(namespace).state.clock,
+    reset: (namespace) => core.reset(namespace),
+    control: (namespace) => controlClient(url, namespace, fetcher),
+    close: async () => {
+      core.close();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * An in-process mock platform for tests: a manual clock by default, no port. Drive it with `app.inject()`, with
+ * the msw handlers of `@wxvoip/mock-platform/msw`, or directly through `tenant()`.
+ *
+ * @example
+ * const platform = await createMockPlatform();
+ * const res = await platform.app.inject({ method: 'GET', url: '/cgi-bin/token?grant_type=client_credential&appid=wx_demo_app&secret=demo-app-secret' });
+ * platform.clock().advance(60_000);
+ * await platform.close();
+ */
+export async function createMockPlatform(options: MockPlatformOptions = {}): Promise<MockPlatform> {
+  const { core, app } = await build(options, options.clock ?? 'manual');
+  await app.ready();
+  const fetcher = async (args: ApiFetcherArgs) => {
+    const response = await app.inject({
+      method: args.method as 'GET',
+      url: args.path.replace(IN_PROCESS_ORIGIN, ''),
+      headers: args.headers,
+      ...(args.body === undefined || args.body === null ? {} : { payload: args.body as string }),
+    });
+    const isJson = String(response.headers['content-type'] ?? '').includes('json');
+    return { status: response.statusCode, body: isJson && response.body !== '' ? (JSON.parse(response.body) as unknown) : response.body, headers: new Headers(response.headers as Record<string, string>) };
+  };
+  return platform(IN_PROCESS_ORIGIN, core, app, fetcher);
+}
+
+/**
+ * A listening mock platform (real HTTP and WebSocket): real time by default.
+ *
+ * @example
+ * const platform = await startMockPlatform({ port: 0 });
+ * console.log(platform.url); // http://127.0.0.1:49152
+ */
+export async function startMockPlatform(options: ListenOptions = {}): Promise<MockPlatform> {
+  const { core, app } = await build(options, options.clock ?? 'real');
+  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  return platform(address.replace('[::1]', '127.0.0.1'), core, app);
+}

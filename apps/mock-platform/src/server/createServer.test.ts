@@ -1,0 +1,103 @@
+import { demoSeed } from '@wxvoip/contracts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PlatformCore } from '../core/platformCore.js';
+import { createServer } from './createServer.js';
+
+const TOKEN_URL = '/cgi-bin/token?grant_type=client_credential&appid=wx_demo_app&secret=demo-app-secret';
+
+async function setup() {
+  const core = new PlatformCore({ seed: demoSeed });
+  const app = await createServer({ core, docs: false });
+  const token = async () => (JSON.parse((await app.inject({ method: 'GET', url: TOKEN_URL })).body) as { access_token: string }).access_token;
+  return { core, app, token };
+}
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+describe('createServer: emulated WeChat routes', () => {
+  it('issues a token and a snTicket with HTTP 200 and WeChat bodies', async () => {
+    const { app, token } = await setup();
+    close = () => app.close();
+    const accessToken = await token();
+    const res = await app.inject({ method: 'POST', url: `/wxa/getsnticket?access_token=${accessToken}`, payload: { sn: 'SN-LINUX-NEW', model_id: 'model-linux-doorbell' } });
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ errcode: 0, errmsg: 'ok', sn_ticket: expect.stringMatching(/^[0-9A-Za-z]{32}$/) });
+  });
+
+  it.each([
+    ['a missing access_token', 'POST', '/wxa/getsnticket', '{"sn":"SN-1","model_id":"m"}', 41001],
+    ['an SN with an illegal character', 'POST', '/wxa/getsnticket?access_token=TOKEN', '{"sn":"bad sn","model_id":"model-linux-doorbell"}', 9800002],
+    ['an SN longer than 128 bytes', 'POST', '/wxa/getsnticket?access_token=TOKEN', JSON.stringify({ sn: 'x'.repeat(129), model_id: 'model-linux-doorbell' }), 9800001],
+    ['malformed JSON', 'POST', '/wxa/getsnticket?access_token=TOKEN', '{"sn":', 47001],
+    ['an empty body', 'POST', '/wxa/getsnticket?access_token=TOKEN', '', 44002],
+    ['GET on a POST-only route', 'GET', '/wxa/getsnticket?access_token=TOKEN', undefined, 43002],
+    ['an unknown model', 'POST', '/wxa/getsnticket?access_token=TOKEN', '{"sn":"SN-1","model_id":"nope"}', 9800003],
+    ['a forged token', 'POST', '/wxa/getsnticket?access_token=forged', '{"sn":"SN-1","model_id":"m"}', 40014],
+  ] as const)('answers %s in WeChat shape', async (_name, method, url, payload, errcode) => {
+    const { app, token } = await setup();
+    close = () => app.close();
+    const accessToken = await token();
+    const res = await app.inject({ method, url: url.replace('TOKEN', accessToken), headers: { 'content-type': 'application/json' }, ...(payload === undefined ? {} : { payload }) });
+    expect(res.statusCode).toBe(200);
+    const body = JSON.parse(res.body) as { errcode: number; errmsg: string };
+    expect(body.errcode).toBe(errcode);
+    expect(Object.keys(body).sort()).toEqual(['errcode', 'errmsg']);
+  });
+
+  it('answers an unknown path in WeChat shape, never a fastify default body', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const res = await app.inject({ method: 'POST', url: '/wxa/no/such/api', payload: {} });
+    expect(res.statusCode).toBe(404);
+    expect(JSON.parse(res.body)).toMatchObject({ errcode: -1, errmsg: expect.stringContaining('no such API') });
+  });
+
+  it('answers an oversized body with 47001, not a 413', async () => {
+    const core = new PlatformCore({ seed: demoSeed });
+    const app = await createServer({ core, docs: false, bodyLimit: 1024 });
+    close = () => app.close();
+    const res = await app.inject({ method: 'POST', url: '/wxa/getsnticket', payload: JSON.stringify({ sn: 'x'.repeat(5000) }), headers: { 'content-type': 'application/json' } });
+    expect([res.statusCode, (JSON.parse(res.body) as { errcode: number }).errcode]).toEqual([200, 47001]);
+  });
+});
+
+describe('createServer: transport and control', () => {
+  it('refuses a transport route without a credential with 401 / 41001', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const res = await app.inject({ method: 'GET', url: '/__wxvoip/v1/parties/me' });
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body)).toMatchObject({ errcode: 41001 });
+  });
+
+  it('connects a party and places a call; the refusal carries the catalogue key', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const connected = JSON.parse((await app.inject({ method: 'POST', url: '/__wxvoip/v1/parties', payload: { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' } })).body) as {
+      errcode: number;
+      credential: { token: string };
+    };
+    expect(connected.errcode).toBe(0);
+    const auth = { authorization: `Bearer ${connected.credential.token}` };
+    const ok = await app.inject({ method: 'POST', url: '/__wxvoip/v1/plugin/call-device', headers: auth, payload: { roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' } });
+    expect(JSON.parse(ok.body)).toMatchObject({ errcode: 0, roomId: expect.stringMatching(/^wxf830863afde621ebWmpfVoip\d+$/), room: { state: 'ringing', side: 'caller' } });
+    const busy = await app.inject({ method: 'POST', url: '/__wxvoip/v1/plugin/call-device', headers: auth, payload: { roomType: 'voice', sn: 'SN-LINUX-0002', modelId: 'model-linux-doorbell' } });
+    expect(JSON.parse(busy.body)).toEqual({ errcode: 1005, errmsg: expect.any(String), key: 'PLUGIN_BUSY', domain: 'plugin' });
+    const invalid = await app.inject({ method: 'POST', url: '/__wxvoip/v1/plugin/call-device', headers: auth, payload: { roomType: 'audio' } });
+    expect(invalid.statusCode).toBe(400);
+    expect(JSON.parse(invalid.body)).toMatchObject({ errcode: 47001, errors: expect.arrayContaining([expect.objectContaining({ path: 'roomType' })]) });
+  });
+
+  it('answers control API validation failures with an RFC 7807 problem', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const res = await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: { ms: -5 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ type: expect.stringContaining('validation'), status: 400, errors: expect.any(Array) });
+  });
+});

@@ -1,0 +1,43 @@
+import { CONTROL_PREFIX, TRANSPORT_PREFIX, wechatApiContract, type WechatErrorBody } from '@wxvoip/contracts';
+import { problem, type ProblemResponse } from '../core/api/problems.js';
+
+/** Which API a path belongs to, so an error answers in that API's shape. */
+export type ApiKind = 'wechat' | 'transport' | 'control' | 'other';
+
+/** The API a request path belongs to. */
+export function apiOf(url: string): ApiKind {
+  const path = url.split('?')[0] ?? '';
+  if (path.startsWith(CONTROL_PREFIX)) return 'control';
+  if (path.startsWith(TRANSPORT_PREFIX)) return 'transport';
+  return path.startsWith('/cgi-bin/') || path.startsWith('/wxa/') ? 'wechat' : 'other';
+}
+
+/** Known WeChat paths and their method, to tell "wrong method" (43002) from "no such API". */
+const WECHAT_METHODS = new Map<string, string>(Object.values(wechatApiContract).map((route) => [route.path, route.method]));
+
+/**
+ * An error answered before a route handler ran (malformed JSON, empty or oversized body, unknown path, wrong method),
+ * in the shape of the API the path belongs to: WeChat's `{ errcode, errmsg }` (HTTP 200 for body problems, as
+ * WeChat does; 404 for an unknown path [I]) or an RFC 7807 problem for the control API.
+ */
+export function preHandlerError(kind: 'malformedJson' | 'emptyBody' | 'bodyTooLarge' | 'notFound', method: string, url: string, detail: string): { status: number; body: WechatErrorBody | ProblemResponse<'validation'>['body'] | (WechatErrorBody & { errors: { path: string; message: string }[] }) } {
+  const api = apiOf(url);
+  const path = url.split('?')[0] ?? url;
+  if (api === 'control' || api === 'other') {
+    if (kind === 'notFound') return problem('routeNotFound', `${method} ${path} is not a route of the mock platform; see /docs`, { instance: path });
+    if (kind === 'malformedJson') return problem('malformedJson', detail, { instance: path });
+    return problem('validation', detail, { instance: path, errors: [{ path: '', message: detail }] });
+  }
+  if (kind === 'notFound') {
+    const expected = WECHAT_METHODS.get(path);
+    if (expected !== undefined && expected !== method) {
+      return { status: 200, body: { errcode: 43002, errmsg: `require ${expected} method (${method} ${path} is not allowed)` } };
+    }
+    return { status: 404, body: { errcode: -1, errmsg: `no such API: ${method} ${path}. The mock emulates the hardware-device routes listed at /docs` } };
+  }
+  if (api === 'transport') {
+    return { status: 400, body: { errcode: 47001, errmsg: `data format error: ${detail}`, errors: [{ path: '', message: detail }] } };
+  }
+  if (kind === 'emptyBody') return { status: 200, body: { errcode: 44002, errmsg: 'empty post data' } };
+  return { status: 200, body: { errcode: 47001, errmsg: `data format error: ${detail}` } };
+}
