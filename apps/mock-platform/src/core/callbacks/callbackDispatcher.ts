@@ -3,6 +3,7 @@ import type { TimerHandle } from '../clock/platformClock.js';
 import type { RoomCallbacks } from '../rooms/roomEngine.js';
 import type { Room } from '../rooms/room.js';
 import type { TenantState } from '../tenant/tenantState.js';
+import { notifyEventOf } from './notifyEvent.js';
 
 /** One attempt to deliver `iot_voip_notify` to the developer's server, handed to the adapter's sender. */
 export interface CallbackRequest {
@@ -45,21 +46,7 @@ export class CallbackDispatcher implements RoomCallbacks {
   /** Starts delivering the callback of a room. */
   dispatch(room: Room): void {
     const app = this.state.app(room.appId);
-    const userEnd = room.direction === 'deviceToPhone' ? room.listener : room.caller;
-    const event: IotVoipNotifyMessage = {
-      ToUserName: app?.originalId ?? `gh_${room.appId}`,
-      FromUserName: userEnd.id,
-      CreateTime: this.state.nowSec(),
-      MsgType: 'event',
-      Event: 'iot_voip_notify',
-      Action: 'join_voip_room',
-      RoomId: room.roomId,
-      SessionKey: room.sessionKey,
-      ServerToken: room.serverToken,
-      Payload: room.payload ?? '',
-      ModelId: room.modelId,
-      Sn: room.sn,
-    };
+    const event = notifyEventOf(app, room);
     this.attempt({ deliveryId: this.state.ids.sequential('cb_'), appId: room.appId, roomId: room.roomId, attempt: 1, event, pushConfig: app?.pushConfig });
   }
 

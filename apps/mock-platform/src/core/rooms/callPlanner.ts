@@ -179,17 +179,9 @@ export class CallPlanner {
 
   /** `wx_voip_session_call` of a Linux device (D §1.5). */
   linuxSessionCall(party: PartyState, body: LinuxSessionCallBody): Outcome<Room> {
-    if (party.identity.kind !== 'linuxDevice') return refuse('WXERROR_FAILED_PRECONDITION', 'host', 'only a Linux device party can place a Linux session call');
-    const { appId, sn, modelId } = party.identity;
-    const device = this.deps.devices.requireRegistered({ appId, sn, modelId }, party.identity.hardwareId ?? sn);
-    if (!device.ok) return device;
-    const busy = this.checks.deviceNotBusy(sn);
-    if (!busy.ok) return busy;
-    const app = this.appOf(party);
-    if (!app.ok) return app;
-    return this.deviceCallsUser(app.value, device.value, {
+    return this.deviceParty(party, 'linuxDevice', (device, flavor) => ({
       entry: 'linuxSessionCall',
-      billing: { api: 'linuxSessionCall', device: device.value },
+      billing: { api: 'linuxSessionCall', device },
       businessType: null,
       openId: body.callee.id,
       roomType: body.roomType,
@@ -200,25 +192,17 @@ export class CallPlanner {
       timeLimitSec: null,
       customQuery: null,
       payload: null,
-      envVersion: party.identity.flavor,
+      envVersion: flavor,
       transport: 'linux',
       callerJoinsAtCreate: true,
-    });
+    }));
   }
 
   /** `wx_cloudvoip_client_call` of an RTOS device (D §2.1, §2.2): the developer's server must accept it first. */
   rtosClientCall(party: PartyState, body: RtosClientCallBody): Outcome<Room> {
-    if (party.identity.kind !== 'rtosDevice') return refuse('WXERROR_FAILED_PRECONDITION', 'host', 'only an RTOS device party can place a cloud client call');
-    const { appId, sn, modelId } = party.identity;
-    const device = this.deps.devices.requireRegistered({ appId, sn, modelId }, party.identity.hardwareId ?? sn);
-    if (!device.ok) return device;
-    const busy = this.checks.deviceNotBusy(sn);
-    if (!busy.ok) return busy;
-    const app = this.appOf(party);
-    if (!app.ok) return app;
-    return this.deviceCallsUser(app.value, device.value, {
+    return this.deviceParty(party, 'rtosDevice', (device, flavor) => ({
       entry: 'rtosClientCall',
-      billing: { api: 'rtosClientCall', device: device.value },
+      billing: { api: 'rtosClientCall', device },
       businessType: null,
       openId: body.callee.id,
       roomType: body.roomType,
@@ -229,10 +213,25 @@ export class CallPlanner {
       timeLimitSec: null,
       customQuery: body.customQuery ?? null,
       payload: body.payload ?? null,
-      envVersion: party.identity.flavor,
+      envVersion: flavor,
       transport: 'cloud',
       callerJoinsAtCreate: false,
-    });
+    }));
+  }
+
+  /** A call placed by a Linux or RTOS device party: registered, not busy, then the user-side checks. */
+  private deviceParty(party: PartyState, kind: 'linuxDevice' | 'rtosDevice', call: (device: DeviceState, flavor: EnvVersion) => DeviceCall): Outcome<Room> {
+    const identity = party.identity;
+    if (identity.kind !== kind) {
+      return refuse('WXERROR_FAILED_PRECONDITION', 'host', `only a ${kind === 'linuxDevice' ? 'Linux' : 'RTOS'} device party can place this call`);
+    }
+    const device = this.deps.devices.requireRegistered({ appId: identity.appId, sn: identity.sn, modelId: identity.modelId }, identity.hardwareId ?? identity.sn);
+    if (!device.ok) return device;
+    const busy = this.checks.deviceNotBusy(identity.sn);
+    if (!busy.ok) return busy;
+    const app = this.appOf(party);
+    if (!app.ok) return app;
+    return this.deviceCallsUser(app.value, device.value, call(device.value, identity.flavor));
   }
 
   /** `POST /wxa/business/iot/voip/call`: the developer's server makes a cloud device call a user (D §4.10). */

@@ -1,4 +1,5 @@
 import type { CallbackDelivery, CallbackEntry, CallbackListQuery, IotVoipNotifyMessage, PushEncryptionMode, PushFormat } from '@wxvoip/contracts';
+import { notifyEventOf } from '../../callbacks/notifyEvent.js';
 import type { PlatformTenant } from '../../platformTenant.js';
 import type { Room } from '../../rooms/room.js';
 
@@ -51,26 +52,9 @@ export function listCallbackDeliveries(tenant: PlatformTenant, query: CallbackLi
   return deliveries.reverse().slice(0, query.limit);
 }
 
-/**
- * The `iot_voip_notify` message of a cloud room, as `CallbackDispatcher.dispatch` builds it at the room's creation:
- * the app's original id, the phone user's openId, the room's secrets, payload, model and SN.
- */
-export function notifyEventOf(tenant: PlatformTenant, room: Room): IotVoipNotifyMessage {
-  const userEnd = room.direction === 'deviceToPhone' ? room.listener : room.caller;
-  return {
-    ToUserName: tenant.state.app(room.appId)?.originalId ?? `gh_${room.appId}`,
-    FromUserName: userEnd.id,
-    CreateTime: Math.floor(room.createdAt / 1000),
-    MsgType: 'event',
-    Event: 'iot_voip_notify',
-    Action: 'join_voip_room',
-    RoomId: room.roomId,
-    SessionKey: room.sessionKey,
-    ServerToken: room.serverToken,
-    Payload: room.payload ?? '',
-    ModelId: room.modelId,
-    Sn: room.sn,
-  };
+/** The `iot_voip_notify` message of a cloud room, exactly as the dispatcher sent it. */
+export function notifyEventFor(tenant: PlatformTenant, room: Room): IotVoipNotifyMessage {
+  return notifyEventOf(tenant.state.app(room.appId), room);
 }
 
 function delivery(tenant: PlatformTenant, room: Room, entry: CallbackEntry, sentAt: number, known: CallbackDeliveryDetails | undefined): CallbackDelivery {
@@ -85,7 +69,7 @@ function delivery(tenant: PlatformTenant, room: Room, entry: CallbackEntry, sent
     format: known?.format ?? pushConfig?.format ?? 'json',
     sentAt,
     request: known ? { query: { ...known.request.query }, body: known.request.body } : { query: {}, body: '' },
-    event: notifyEventOf(tenant, room),
+    event: notifyEventFor(tenant, room),
     reply: known?.reply ? { ...known.reply } : null,
     outcome: entry.outcome,
     durationMs: Math.max(0, entry.at - sentAt),
