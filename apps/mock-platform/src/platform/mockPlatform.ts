@@ -5,7 +5,7 @@ import type { PlatformClock } from '../core/clock/platformClock.js';
 import type { PlatformConfig } from '../core/config.js';
 import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
-import { attachCallbackSender } from '../server/callbacks/index.js';
+import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
 import { createServer } from '../server/createServer.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
 
@@ -50,6 +50,12 @@ export interface MockPlatform {
   reset(namespace?: string): void;
   /** The typed control API client, bound to a namespace. */
   control(namespace?: string): ControlClient;
+  /**
+   * WeChat's URL verification exchange (D §4.13) with an app's configured push URL: a signed GET with `echostr`
+   * that the developer's server must echo. WeChat runs it when the developer saves the push configuration; the
+   * listening platform runs it for every seeded push URL at start (logged), and tests can run it any time.
+   */
+  verifyPushUrl(appId: string, namespace?: string): Promise<VerifyPushUrlResult>;
   /** Stops everything: calls end, channels close, the server stops listening. */
   close(): Promise<void>;
 }
@@ -96,6 +102,13 @@ function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher
     clock: (namespace) => core.tenant(namespace).state.clock,
     reset: (namespace) => core.reset(namespace),
     control: (namespace) => controlClient(url, namespace, fetcher),
+    verifyPushUrl: async (appId, namespace) => {
+      const config = core.tenant(namespace).state.app(appId)?.pushConfig;
+      if (!config) {
+        return { ok: false, url: '', query: { signature: '', timestamp: '', nonce: '', echostr: '' }, status: null, body: '', reason: 'badUrl', detail: `app ${appId} has no push URL configured` } as VerifyPushUrlResult;
+      }
+      return verifyPushUrl(config);
+    },
     close: async () => {
       core.close();
       await app.close();
@@ -139,5 +152,16 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
 export async function startMockPlatform(options: ListenOptions = {}): Promise<MockPlatform> {
   const { core, app } = await build(options, options.clock ?? 'real');
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  return platform(address.replace('[::1]', '127.0.0.1'), core, app);
+  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app);
+  // Like WeChat when the push configuration is saved: check each seeded push URL, and say what happened.
+  for (const seeded of core.tenant().state.apps.values()) {
+    if (!seeded.pushConfig) continue;
+    void running.verifyPushUrl(seeded.appId).then((result) =>
+      app.log[result.ok ? 'info' : 'warn'](
+        { appId: seeded.appId, url: seeded.pushConfig?.url, reason: result.reason },
+        result.ok ? 'push URL verified (echostr echoed)' : `push URL verification failed: ${result.detail}; callbacks to it will fail until it answers`,
+      ),
+    );
+  }
+  return running;
 }

@@ -20,10 +20,17 @@ interface Received {
   body: { ToUserName: string; Encrypt: string };
 }
 
-/** A developer server that records each callback and answers errcode 0. */
-function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
+/** A developer server that echoes URL verification and records each callback, answering errcode 0. */
+function startReceiver(): Promise<{ server: Server; url: string; received: Received[]; verifications: URLSearchParams[] }> {
   const received: Received[] = [];
+  const verifications: URLSearchParams[] = [];
   const server = createHttpServer((req: IncomingMessage, res) => {
+    if (req.method === 'GET') {
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      verifications.push(query);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(query.get('signature') === sha1([TOKEN, query.get('timestamp')!, query.get('nonce')!]) ? query.get('echostr') : 'bad signature');
+      return;
+    }
     let data = '';
     req.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
     req.on('end', () => {
@@ -31,7 +38,7 @@ function startReceiver(): Promise<{ server: Server; url: string; received: Recei
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat/callback`, received })));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat/callback`, received, verifications })));
 }
 
 /** WeChat's documented decryption (D §4.13), written here independently of the platform's code. */
@@ -180,6 +187,13 @@ describe('a whole RTOS call over HTTP and WebSocket', () => {
     );
     phone.socket.close();
     cloudChannel.socket.close();
+  });
+
+  it('verifies the push URL with a signed echostr exchange, at start and on demand', async () => {
+    await expect.poll(() => receiver.verifications.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    const result = await platform.verifyPushUrl(APP);
+    expect(result).toMatchObject({ ok: true, reason: 'echoed', status: 200 });
+    expect((await platform.verifyPushUrl('wx_other_app')).ok).toBe(false);
   });
 
   it('serves the OpenAPI document at /docs', async () => {
