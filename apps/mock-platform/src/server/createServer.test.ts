@@ -48,6 +48,23 @@ describe('createServer: emulated WeChat routes', () => {
     expect(Object.keys(body).sort()).toEqual(['errcode', 'errmsg']);
   });
 
+  it('answers an invalid namespace header on a WeChat route with 47001, not a 500', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const res = await app.inject({ method: 'GET', url: TOKEN_URL, headers: { 'x-wxvoip-namespace': 'Bad NS' } });
+    expect([res.statusCode, (JSON.parse(res.body) as { errcode: number }).errcode]).toEqual([200, 47001]);
+  });
+
+  it('keeps the journal readable after a token request for an appid that is not a valid AppId', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const refused = await app.inject({ method: 'GET', url: '/cgi-bin/token?grant_type=client_credential&appid=bad%20app&secret=x' });
+    expect((JSON.parse(refused.body) as { errcode: number }).errcode).toBe(40013);
+    const journal = await app.inject({ method: 'GET', url: '/__admin/journal?kind=refusal' });
+    expect(journal.statusCode).toBe(200);
+    expect(JSON.parse(journal.body)).toMatchObject({ entries: [expect.objectContaining({ operation: 'wechat.getAccessToken', appId: null, why: expect.objectContaining({ errcode: 40013 }) })] });
+  });
+
   it('answers an unknown path in WeChat shape, never a fastify default body', async () => {
     const { app } = await setup();
     close = () => app.close();

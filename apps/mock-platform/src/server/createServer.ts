@@ -2,18 +2,10 @@ import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { initServer, RequestValidationError } from '@ts-rest/fastify';
-import type { AppRoute, AppRouter } from '@ts-rest/core';
-import {
-  controlContract,
-  platformTransportContract,
-  toWechatValidationError,
-  wechatApiContract,
-  type WechatRouteKey,
-} from '@wxvoip/contracts';
+import type { AppRouter } from '@ts-rest/core';
+import { controlContract, platformTransportContract, wechatApiContract } from '@wxvoip/contracts';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import type { ZodIssue } from 'zod';
 import { createControlHandlers } from '../core/api/control/index.js';
-import { problem, validationProblem } from '../core/api/problems.js';
 import { namespaceOf } from '../core/api/routeHandlers.js';
 import type { RouterHandlers } from '../core/api/routeHandlers.js';
 import { createTransportHandlers } from '../core/api/transportApi.js';
@@ -24,6 +16,20 @@ import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
+import {
+  controlValidationError,
+  DEFAULT_BODY_LIMIT,
+  HARD_BODY_LIMIT,
+  internalErrorProblem,
+  isProblemBody,
+  parseJsonBody,
+  PROBLEM_CONTENT_TYPE,
+  transportValidationError,
+  wechatRouteKeyOf,
+  wechatValidationError,
+} from './requestErrors.js';
+
+export { DEFAULT_BODY_LIMIT } from './requestErrors.js';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -38,11 +44,6 @@ export interface ServerOptions {
   /** Waits the latency faults ask for before answering (the server uses real time). */
   readonly delay?: (ms: number) => Promise<void>;
 }
-
-/** Default largest request body: 1 MiB [I]. WeChat documents no limit except pushappmsg's 5 KB message. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-/** Bodies past this never reach the parser (fastify answers 413): it only protects memory. */
-const HARD_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** A body the parser refused, carried to the router's validation handler. */
 type BodyError = RequestValidationError & { wxvoip: 'malformedJson' | 'bodyTooLarge'; detail: string };
@@ -60,33 +61,25 @@ function answerBodyError(error: RequestValidationError, request: FastifyRequest,
   return true;
 }
 
-interface ValidationErrorLike {
-  readonly body: { issues: ZodIssue[] } | null;
-  readonly query: { issues: ZodIssue[] } | null;
-  readonly pathParams: { issues: ZodIssue[] } | null;
-  readonly headers: { issues: ZodIssue[] } | null;
-}
-
-function issuesOf(error: ValidationErrorLike): ZodIssue[] {
-  return [error.headers, error.pathParams, error.query, error.body].flatMap((part) => part?.issues ?? []);
-}
-
 /**
  * ts-rest wants async handlers with its own argument type; ours are synchronous and typed per contract. The wrapper
  * also waits the latency a fault asks for (matched on the operation; [I] latency faults with `match` fields other
- * than the operation are not applied by the HTTP adapter).
+ * than the operation are not applied by the HTTP adapter), and serves the control API's problems (404, 409, …) as
+ * `application/problem+json` like its validation problems.
  */
 function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<T>, core: PlatformCore, prefix: 'wechat' | 'transport' | null, delay: ((ms: number) => Promise<void>) | undefined) {
-  const out: Record<string, (args: { headers: unknown }) => Promise<unknown>> = {};
+  const out: Record<string, (args: { headers: unknown; reply: FastifyReply }) => Promise<unknown>> = {};
   for (const key of Object.keys(router)) {
-    const handler = (handlers as Record<string, (args: unknown) => unknown>)[key]!;
+    const handler = (handlers as Record<string, (args: unknown) => { status: number; body: unknown }>)[key]!;
     out[key] = async (args) => {
       if (prefix !== null && delay) {
         const operation = `${prefix}.${key}` as Parameters<PlatformTenant['faults']['latencyFor']>[0];
         const ms = core.tenant(namespaceOf(args.headers)).faults.latencyFor(operation, {});
         if (ms > 0) await delay(ms);
       }
-      return handler(args);
+      const result = handler(args);
+      if (prefix === null && isProblemBody(result.body)) void args.reply.type(PROBLEM_CONTENT_TYPE);
+      return result;
     };
   }
   return out;
@@ -111,22 +104,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // WeChat parses any POST body as JSON, whatever its content type. Parse failures travel as ts-rest
   // RequestValidationErrors so that each router's own error handler answers them in its API's shape.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
-    const buffer = body as Buffer;
-    if (buffer.byteLength > bodyLimit) {
-      done(bodyError('bodyTooLarge', `the body is ${buffer.byteLength} bytes; the limit is ${bodyLimit}`), undefined);
-      return;
-    }
-    const text = buffer.toString('utf8');
-    if (text.trim() === '') {
+  // A request for no route is answered "not found" whatever its body: nothing reads that body.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    if (request.is404) {
       done(null, undefined);
       return;
     }
-    try {
-      done(null, JSON.parse(text));
-    } catch (error) {
-      done(bodyError('malformedJson', `the body is not valid JSON: ${(error as Error).message}`), undefined);
-    }
+    const buffer = body as Buffer;
+    const parsed = parseJsonBody(buffer.byteLength, () => buffer.toString('utf8'), bodyLimit);
+    if (parsed.ok) done(null, parsed.body);
+    else done(bodyError(parsed.kind, parsed.detail), undefined);
   });
 
   await app.register(websocket);
@@ -145,12 +132,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     responseValidation: true,
     requestValidationErrorHandler: (error, request, reply) => {
       if (answerBodyError(error, request, reply)) return reply;
-      const route = Object.entries(wechatApiContract).find(([, r]) => (r as AppRoute).path === request.routeOptions.url)?.[0] as WechatRouteKey | undefined;
-      const issues = issuesOf(error);
-      if (route && request.body === undefined && request.method === 'POST' && (error.body?.issues.length ?? 0) > 0) {
-        return reply.status(200).send({ errcode: 44002, errmsg: 'empty post data' });
-      }
-      return reply.status(200).send(route ? toWechatValidationError(route, issues) : { errcode: 47001, errmsg: 'data format error' });
+      const { status, body } = wechatValidationError(wechatRouteKeyOf(request.routeOptions.url), request.method, request.body, error);
+      return reply.status(status).send(body);
     },
   }));
 
@@ -160,14 +143,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     responseValidation: true,
     requestValidationErrorHandler: (error, request, reply) => {
       if (answerBodyError(error, request, reply)) return reply;
-      const auth = error.headers?.issues.find((issue) => issue.path[0] === 'authorization');
-      if (auth) return reply.status(401).send({ errcode: 41001, errmsg: `access_token missing: ${auth.message}` });
-      const issues = issuesOf(error);
-      return reply.status(400).send({
-        errcode: 47001,
-        errmsg: `data format error: ${issues[0]?.message ?? 'invalid request'}`,
-        errors: issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      });
+      const { status, body } = transportValidationError(error);
+      return reply.status(status).send(body);
     },
   }));
 
@@ -177,7 +154,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     responseValidation: true,
     requestValidationErrorHandler: (error, request, reply) => {
       if (answerBodyError(error, request, reply)) return reply;
-      const { status, body } = validationProblem(issuesOf(error), request.url.split('?')[0]);
+      const { status, body } = controlValidationError(error, request.url);
       return reply.status(status).type('application/problem+json').send(body);
     },
   }));
@@ -203,8 +180,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
     }
     request.log.error({ err: error }, 'unexpected error in the mock platform');
-    const path = request.url.split('?')[0] ?? request.url;
-    const { status, body } = problem('internal', `${error.message}. This is a bug in wxvoip: please report it with the journal (GET /__admin/journal).`, { instance: path });
+    const { status, body } = internalErrorProblem(error, request.url);
     return reply.status(status).type('application/problem+json').send(body);
   });
 

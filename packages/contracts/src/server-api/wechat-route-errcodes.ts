@@ -27,8 +27,8 @@ const tokenProtected = (...specific: readonly number[]): readonly number[] => [
  * wechatRouteErrcodes.getSnTicket.includes(9800002); // true: illegal character in sn
  */
 export const wechatRouteErrcodes: Readonly<Record<WechatRouteKey, readonly number[]>> = {
-  // D §4.1, plus 41002 from D §10.3.
-  getAccessToken: [-1, 40001, 40002, 40013, 40125, 40164, 40243, 41002, 41004, 50004, 50007],
+  // D §4.1, plus 41002 from D §10.3, and 43002 for a method other than GET [I].
+  getAccessToken: [-1, 40001, 40002, 40013, 40125, 40164, 40243, 41002, 41004, 43002, 50004, 50007],
   // D §4.2, plus the getAccessToken codes per D §10.3; 44002/47001 for a bad body [I].
   getStableAccessToken: [
     -1, 40001, 40002, 40013, 40125, 40164, 40243, 41002, 41004, 43002, 44002, 45009, 45011, 47001, 50004, 50007, 89503,
@@ -42,8 +42,8 @@ export const wechatRouteErrcodes: Readonly<Record<WechatRouteKey, readonly numbe
   createIotGroupId: tokenProtected(9800003, 9800012),
   // D §4.6.
   getIotGroupInfo: tokenProtected(9800013),
-  // D §4.7.
-  addIotGroupDevice: tokenProtected(9800013, 9800014, 9800015, 9800016, 9800018, 9800044),
+  // D §4.7; per device also 9800003 (model not an approved model of the app) and 9800004 (SN not a device of the app) [I].
+  addIotGroupDevice: tokenProtected(9800003, 9800004, 9800013, 9800014, 9800015, 9800016, 9800018, 9800044),
   // D §4.8.
   removeIotGroupDevice: tokenProtected(9800013, 9800017),
   // D §4.9 "createid errors"; 9800013 unknown group and 9800044 already expanded are [I].

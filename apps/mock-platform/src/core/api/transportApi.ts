@@ -122,7 +122,7 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
       const route = platformTransportContract.connectParty;
       const identity = body<B<'connectParty'>>(request);
       return runOperation(
-        { tenant, operation: 'transport.connectParty', method: route.method, path: route.path, partyId: null, appId: identity.kind === 'vendorCloud' ? null : identity.appId, roomId: null, requestBody: identity, faultContext: identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }, magic: {} },
+        { tenant, operation: 'transport.connectParty', method: route.method, path: route.path, partyId: null, appId: identity.kind === 'vendorCloud' || !tenant.state.app(identity.appId) ? null : identity.appId, roomId: null, requestBody: identity, faultContext: identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }, magic: {} },
         () => tenant.parties.connect(identity),
         (outcome) => {
           if (!outcome.ok) return { status: 200 as const, body: refusalBody(outcome.refusal) };

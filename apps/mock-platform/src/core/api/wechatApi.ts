@@ -25,6 +25,17 @@ type Body<K extends WechatRouteKey> = WechatApiContract[K] extends { body: infer
  */
 export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatApiContract> {
   const tenantOf = (headers: unknown): PlatformTenant => core.tenant(namespaceOf(headers));
+  /** An invalid namespace header answers 47001 like any other bad argument (WeChat routes declare no header schema). */
+  const badNamespace = (headers: unknown): { status: 200; body: WechatErrorBody } | undefined => {
+    try {
+      tenantOf(headers);
+      return undefined;
+    } catch (error) {
+      return { status: 200, body: { errcode: 47001, errmsg: `data format error: ${(error as Error).message}` } };
+    }
+  };
+  /** The journal names an app only when it exists (the entry's appId must be a valid AppId). */
+  const knownApp = (tenant: PlatformTenant, appId: string): string | null => (tenant.state.app(appId) ? appId : null);
 
   function protectedRoute<K extends Exclude<WechatRouteKey, 'getAccessToken' | 'getStableAccessToken'>, T>(
     key: K,
@@ -34,6 +45,8 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
     // ts-rest types a router indexed by a generic key as possibly nested; every WeChat route is a plain AppRoute.
     const route = wechatApiContract[key] as unknown as AppRoute;
     return (request: { query: { access_token?: string | undefined }; body: Body<K>; headers: unknown }) => {
+      const refused = badNamespace(request.headers);
+      if (refused) return refused;
       const tenant = tenantOf(request.headers);
       const auth = tenant.tokens.authenticate(request.query.access_token);
       const appId = auth.ok ? auth.value.appId : null;
@@ -60,19 +73,23 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
 
   const handlers = {
     getAccessToken: (request: { query: GetAccessTokenQuery; headers: unknown }) => {
+      const refused = badNamespace(request.headers);
+      if (refused) return refused;
       const tenant = tenantOf(request.headers);
       const route = wechatApiContract.getAccessToken;
       return runOperation(
-        { tenant, operation: 'wechat.getAccessToken', method: route.method, path: route.path, partyId: null, appId: request.query.appid, roomId: null, requestBody: request.query, faultContext: { appId: request.query.appid }, magic: {} },
+        { tenant, operation: 'wechat.getAccessToken', method: route.method, path: route.path, partyId: null, appId: knownApp(tenant, request.query.appid), roomId: null, requestBody: request.query, faultContext: { appId: request.query.appid }, magic: {} },
         () => tenant.tokens.getAccessToken(request.query),
         (outcome) => ({ status: 200 as const, body: outcome.ok ? outcome.value : errorBody(outcome.refusal) }),
       );
     },
     getStableAccessToken: (request: { body: Body<'getStableAccessToken'>; headers: unknown }) => {
+      const refused = badNamespace(request.headers);
+      if (refused) return refused;
       const tenant = tenantOf(request.headers);
       const route = wechatApiContract.getStableAccessToken;
       return runOperation(
-        { tenant, operation: 'wechat.getStableAccessToken', method: route.method, path: route.path, partyId: null, appId: request.body.appid, roomId: null, requestBody: request.body, faultContext: { appId: request.body.appid }, magic: {} },
+        { tenant, operation: 'wechat.getStableAccessToken', method: route.method, path: route.path, partyId: null, appId: knownApp(tenant, request.body.appid), roomId: null, requestBody: request.body, faultContext: { appId: request.body.appid }, magic: {} },
         () => tenant.tokens.getStableAccessToken(request.body),
         (outcome) => ({ status: 200 as const, body: outcome.ok ? outcome.value : errorBody(outcome.refusal) }),
       );
