@@ -24,12 +24,10 @@ type Body<K extends WechatRouteKey> = WechatApiContract[K] extends { body: infer
  * default namespace).
  */
 export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatApiContract> {
-  const tenantOf = (headers: unknown): PlatformTenant => core.tenant(namespaceOf(headers));
-  /** An invalid namespace header answers 47001 like any other bad argument (WeChat routes declare no header schema). */
-  const badNamespace = (headers: unknown): { status: 200; body: WechatErrorBody } | undefined => {
+  /** The namespace's tenant, or WeChat's 47001 for an invalid namespace header (WeChat routes declare no header schema). */
+  const tenantOf = (headers: unknown): PlatformTenant | { status: 200; body: WechatErrorBody } => {
     try {
-      tenantOf(headers);
-      return undefined;
+      return core.tenant(namespaceOf(headers));
     } catch (error) {
       return { status: 200, body: { errcode: 47001, errmsg: `data format error: ${(error as Error).message}` } };
     }
@@ -45,9 +43,8 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
     // ts-rest types a router indexed by a generic key as possibly nested; every WeChat route is a plain AppRoute.
     const route = wechatApiContract[key] as unknown as AppRoute;
     return (request: { query: { access_token?: string | undefined }; body: Body<K>; headers: unknown }) => {
-      const refused = badNamespace(request.headers);
-      if (refused) return refused;
       const tenant = tenantOf(request.headers);
+      if ('status' in tenant) return tenant;
       const auth = tenant.tokens.authenticate(request.query.access_token);
       const appId = auth.ok ? auth.value.appId : null;
       return runOperation(
@@ -73,9 +70,8 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
 
   const handlers = {
     getAccessToken: (request: { query: GetAccessTokenQuery; headers: unknown }) => {
-      const refused = badNamespace(request.headers);
-      if (refused) return refused;
       const tenant = tenantOf(request.headers);
+      if ('status' in tenant) return tenant;
       const route = wechatApiContract.getAccessToken;
       return runOperation(
         { tenant, operation: 'wechat.getAccessToken', method: route.method, path: route.path, partyId: null, appId: knownApp(tenant, request.query.appid), roomId: null, requestBody: request.query, faultContext: { appId: request.query.appid }, magic: {} },
@@ -84,9 +80,8 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
       );
     },
     getStableAccessToken: (request: { body: Body<'getStableAccessToken'>; headers: unknown }) => {
-      const refused = badNamespace(request.headers);
-      if (refused) return refused;
       const tenant = tenantOf(request.headers);
+      if ('status' in tenant) return tenant;
       const route = wechatApiContract.getStableAccessToken;
       return runOperation(
         { tenant, operation: 'wechat.getStableAccessToken', method: route.method, path: route.path, partyId: null, appId: knownApp(tenant, request.body.appid), roomId: null, requestBody: request.body, faultContext: { appId: request.body.appid }, magic: {} },

@@ -305,6 +305,14 @@ describe('RoomEngine: cloud callback (D §2.2, §2.5)', () => {
     expect(h2.names(refused.phone.partyId)).toEqual(['joinedRoomByCaller', 'rejectVoip', 'endVoip', 'finishVoip']);
   });
 
+  it('rings the phone even when the developer server answers before create returns', () => {
+    const h = setup();
+    h.callbacks.sender = (request) => h.callbacks.reply(request.deliveryId, { errcode: 0 });
+    const { phone, room } = linuxCallsPhone(h, { needsCallback: true, transport: 'cloud' });
+    expect(room.state).toBe('ringing');
+    expect(h.inbox.get(phone.partyId)!.filter((m) => m.type === 'incomingCall')).toHaveLength(1);
+  });
+
   it('retries an unanswered callback 3 times, 5 s apart, then cancels', () => {
     const h = setup();
     const { room } = phoneCallsLinux(h, { needsCallback: true, transport: 'cloud' });

@@ -83,6 +83,8 @@ export class RoomEngine {
   private readonly activeByMember = new Map<string, string>();
   private readonly ended: string[] = [];
   private readonly serverTokens = new Map<string, string>();
+  /** How to alert the listener of a cloud room once its callback is accepted. */
+  private readonly pendingAlert = new Map<string, RoomSpec['alert']>();
   readonly notifier: RoomNotifier;
 
   constructor(
@@ -179,21 +181,22 @@ export class RoomEngine {
     if (listenerBusy) {
       this.end(room, { outcome: 'busy', side: 'listener', cause: 'transport', detail: `the listener ${room.listener.id} is in another call` });
     } else if (spec.needsCallback) {
+      // Kept until the developer's server answers (even a sender that answers at once finds it).
+      this.pendingAlert.set(room.roomId, spec.alert);
       this.callbacks.dispatch(room);
     } else {
       this.ring(room, spec.alert);
     }
-    this.pendingAlert.set(room.roomId, spec.alert);
     return room;
   }
-
-  private readonly pendingAlert = new Map<string, RoomSpec['alert']>();
 
   /** The developer's server answered the cloud callback: 0 rings the call, anything else (or silence) cancels it. */
   callbackAnswered(roomId: string, accepted: boolean, detail: string): void {
     const room = this.rooms.get(roomId);
     if (!room || room.state !== 'created') return;
-    if (accepted) this.ring(room, this.pendingAlert.get(roomId) ?? { kind: 'none' });
+    const alert = this.pendingAlert.get(roomId) ?? { kind: 'none' };
+    this.pendingAlert.delete(roomId);
+    if (accepted) this.ring(room, alert);
     else this.end(room, { outcome: 'callbackRefused', cause: 'callback', detail });
   }
 
