@@ -40,7 +40,7 @@ const START_SEC = 1_767_225_600;
 const YEAR_SEC = 365 * 24 * 60 * 60;
 
 /** Codes every token-protected route produces by behaviour (checked for each route below). */
-const COMMON_PROTECTED_BEHAVIOUR = [40001, 40014, 41001, 42001, 43002, 44002, 47001] as const;
+const COMMON_PROTECTED_BEHAVIOUR = [40001, 40014, 41001, 42001, 43002, 44002, 47001, 48001] as const;
 
 /**
  * Per route, the errcodes the tests below produce through real behaviour (arguments, state, clock, seed). Every
@@ -49,7 +49,7 @@ const COMMON_PROTECTED_BEHAVIOUR = [40001, 40014, 41001, 42001, 43002, 44002, 47
 const BEHAVIOUR: Readonly<Record<WechatRouteKey, readonly number[]>> = {
   getAccessToken: [40002, 40013, 40125, 41002, 41004, 43002],
   getStableAccessToken: [40002, 40013, 40125, 41002, 41004, 43002, 44002, 45009, 45011, 47001],
-  getSnTicket: [...COMMON_PROTECTED_BEHAVIOUR, 48001, 9800001, 9800002, 9800003],
+  getSnTicket: [...COMMON_PROTECTED_BEHAVIOUR, 9800001, 9800002, 9800003],
   sendHardwareDeviceMessage: [...COMMON_PROTECTED_BEHAVIOUR, 40032, 40037, 43101, 47003, 9800006],
   createIotGroupId: [...COMMON_PROTECTED_BEHAVIOUR, 9800003, 9800012],
   getIotGroupInfo: [...COMMON_PROTECTED_BEHAVIOUR, 9800013],
@@ -59,7 +59,7 @@ const BEHAVIOUR: Readonly<Record<WechatRouteKey, readonly number[]>> = {
   getLicensePkgList: [...COMMON_PROTECTED_BEHAVIOUR],
   activeLicenseDevice: [...COMMON_PROTECTED_BEHAVIOUR, 9800020, 9800037, 9800038, 9800039, 9800040],
   getLicenseDeviceInfo: [...COMMON_PROTECTED_BEHAVIOUR, 9800020],
-  addRuntimeDevice: [...COMMON_PROTECTED_BEHAVIOUR, 48001, 50093],
+  addRuntimeDevice: [...COMMON_PROTECTED_BEHAVIOUR, 50093],
   pushAppMsg: [...COMMON_PROTECTED_BEHAVIOUR, 40101, 45002, 48012],
   iotVoipCall: [...COMMON_PROTECTED_BEHAVIOUR, 2, 5, 9, 12, 15, 19, 20, 23, 24],
 };
@@ -280,6 +280,13 @@ describe.each(PROTECTED_ROUTES)('token-protected route %s: common errcodes (D §
     expect((await p.wechat(key, { token, body })).errcode).not.toBe(42001);
     p.core.tenant().state.clock.advance(1_000);
     expectError(key, await p.wechat(key, { token, body }), 42001);
+  });
+
+  it('48001 when the app has no VoIP capability (D §10.3), journalled at the capability stage', async () => {
+    expect((await p.admin('PATCH', `/apps/${DEMO_APP}`, { voipCapability: 'none' })).status).toBe(200);
+    expectError(key, await p.wechat(key, { body }), 48001, /api unauthorized/);
+    const page = await journal(p, `kind=refusal&operation=wechat.${key}`);
+    expect(page.entries.at(-1)).toMatchObject({ why: { stage: 'capability', errcode: 48001, rule: expect.stringContaining("voipCapability is 'none'") }, appId: DEMO_APP });
   });
 
   it('40014 for a token of another namespace', async () => {

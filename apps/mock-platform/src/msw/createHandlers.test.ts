@@ -58,6 +58,20 @@ describe('createHandlers', () => {
     expect(waits).toEqual([1500]);
   });
 
+  it('matches latency faults on the request fields (appId here), and journals the latency as durationMs', async () => {
+    const waits: number[] = [];
+    server.use(...createHandlers(freshCore(), { delay: async (ms) => void waits.push(ms) }));
+    const add = (match: Record<string, string>) => fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 700, match }) });
+    expect((await add({ appId: 'wx_other_app' })).status).toBe(201);
+    await fetch(`${IN_PROCESS_ORIGIN}/cgi-bin/token?${TOKEN_QUERY}`);
+    expect(waits).toEqual([]);
+    expect((await add({ appId: 'wx_demo_app' })).status).toBe(201);
+    await fetch(`${IN_PROCESS_ORIGIN}/cgi-bin/token?${TOKEN_QUERY}`);
+    expect(waits).toEqual([700]);
+    const journal = (await (await fetch(`${IN_PROCESS_ORIGIN}/__admin/journal?kind=request&operation=wechat.getAccessToken`)).json()) as { entries: { durationMs: number }[] };
+    expect(journal.entries.map((e) => e.durationMs)).toEqual([0, 700]);
+  });
+
   it('waits with msw delay by default', async () => {
     server.use(...createHandlers(freshCore()));
     await fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 40 }) });

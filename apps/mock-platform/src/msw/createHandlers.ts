@@ -3,11 +3,10 @@ import { controlContract, platformTransportContract, PUSH_CHANNEL_PATH, wechatAp
 import { delay as mswDelay, http, HttpResponse, type HttpHandler, type WebSocketHandler } from 'msw';
 import type { ZodIssue } from 'zod';
 import { createControlHandlers } from '../core/api/control/index.js';
-import { namespaceOf } from '../core/api/routeHandlers.js';
+import { latencyOf } from '../core/api/runOperation.js';
 import { createTransportHandlers } from '../core/api/transportApi.js';
 import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
-import type { PlatformTenant } from '../core/platformTenant.js';
 import { callbackLogOf } from '../server/callbacks/callbackSender.js';
 import { preHandlerError } from '../server/errorResponses.js';
 import {
@@ -18,6 +17,7 @@ import {
   internalErrorProblem,
   isProblemBody,
   JSON_CONTENT_TYPE,
+  MAX_PARAM_LENGTH,
   parseJsonBody,
   PROBLEM_CONTENT_TYPE,
   transportValidationError,
@@ -99,11 +99,6 @@ function reply(method: string, status: number, body: unknown, contentType: strin
 
 function errorReply(method: string, answer: { status: number; body: object }): Response {
   return reply(method, answer.status, answer.body, 'type' in answer.body ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE);
-}
-
-/** fastify's own answer (router errors it raises before any route or hook runs): compact JSON, no charset. */
-function frameworkReply(method: string, status: number, code: string, message: string): Response {
-  return reply(method, status, JSON.stringify({ error: 'Bad Request', code, message, statusCode: status }), 'application/json');
 }
 
 /** The three APIs over a core, with the same facade options as `createServer`. */
@@ -193,11 +188,6 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
     }
 
     try {
-      if (entry.api !== 'control') {
-        const operation = `${entry.api}.${entry.key}` as Parameters<PlatformTenant['faults']['latencyFor']>[0];
-        const ms = core.tenant(namespaceOf(headers.data)).faults.latencyFor(operation, {});
-        if (ms > 0) await wait(ms);
-      }
       let result: { status: number; body: unknown };
       try {
         result = entry.handler({ params: params.data, query: query.data, headers: headers.data, body: checkedBody.data });
@@ -205,6 +195,8 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
         if (!(error instanceof TsRestResponseError)) throw error;
         result = { status: error.statusCode, body: error.body as unknown };
       }
+      const ms = latencyOf(result);
+      if (ms > 0) await wait(ms);
       // Throws a ResponseValidationError when the facade's answer drifts from the contract.
       const validated = validateResponse({ appRoute: route, response: result });
       const responseType = route.responses[validated.status];
@@ -237,9 +229,9 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
       case 'route':
         return serveRoute(request, match, target.url, target.search);
       case 'badUrl':
-        return frameworkReply(method, 400, 'FST_ERR_BAD_URL', `'${target.url}' is not a valid url component`);
+        return errorReply(method, preHandlerError('badPath', method, target.url, 'the path has an invalid percent escape'));
       case 'maxParamLength':
-        return frameworkReply(method, 414, 'FST_ERR_MAX_PARAM_LENGTH', `'${match.path}' is exceeding the max param length`);
+        return errorReply(method, preHandlerError('badPath', method, target.url, `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`));
       case 'notFound': {
         // fastify still reads the body of an unrouted request, so only its hard limit can fail it.
         if (!BODYLESS_METHODS.has(method)) {

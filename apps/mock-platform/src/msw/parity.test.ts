@@ -7,6 +7,7 @@ import { PlatformCore } from '../core/platformCore.js';
 import { IN_PROCESS_ORIGIN, startMockPlatform, type MockPlatform } from '../platform/mockPlatform.js';
 import { createServer } from '../server/createServer.js';
 import { createHandlers } from './createHandlers.js';
+import { MAX_PARAM_LENGTH } from './routing.js';
 import { setupMockPlatform } from './setupMockPlatform.js';
 
 /**
@@ -172,14 +173,31 @@ describe('parity of fastify inject() and msw: paths fastify reads its own way', 
     ['an encoded percent sign in a parameter', 'GET', '/__admin/rooms/a%25b', 404, 'application/problem+json; charset=utf-8'],
     ['a non-ASCII parameter', 'GET', '/__admin/rooms/%E4%BD%A0', 404, 'application/problem+json; charset=utf-8'],
     ['an empty parameter', 'GET', '/__admin/rooms/', 400, 'application/problem+json; charset=utf-8'],
-    ['an invalid percent escape (fastify FST_ERR_BAD_URL)', 'GET', '/__admin/rooms/%E0%A4', 400, 'application/json'],
-    ['a parameter over 100 characters (fastify FST_ERR_MAX_PARAM_LENGTH)', 'GET', `/__admin/rooms/${'x'.repeat(101)}`, 414, 'application/json'],
+    ['an invalid percent escape (a validation problem, not fastify FST_ERR_BAD_URL)', 'GET', '/__admin/rooms/%E0%A4', 400, 'application/problem+json; charset=utf-8'],
+    ['an invalid percent escape on a WeChat path (47001)', 'POST', '/wxa/getsnticket%E0%A4?access_token=x', 200, 'application/json; charset=utf-8'],
+    ['an invalid percent escape on a transport path (47001)', 'POST', '/__wxvoip/v1/rooms/%E0%A4/answer', 400, 'application/json; charset=utf-8'],
+    ['a parameter over 100 characters reaches validation', 'GET', `/__admin/rooms/${'x'.repeat(101)}`, 404, 'application/problem+json; charset=utf-8'],
+    [`a parameter over MAX_PARAM_LENGTH characters (not fastify's 414)`, 'GET', `/__admin/rooms/${'x'.repeat(MAX_PARAM_LENGTH + 1)}`, 400, 'application/problem+json; charset=utf-8'],
+    [`a transport parameter over MAX_PARAM_LENGTH characters (47001)`, 'POST', `/__wxvoip/v1/rooms/${'x'.repeat(MAX_PARAM_LENGTH + 1)}/answer`, 400, 'application/json; charset=utf-8'],
     ['a control route with another method', 'POST', '/__admin/info', 404, 'application/problem+json; charset=utf-8'],
     ['a plain HTTP request to the push channel', 'GET', '/__wxvoip/v1/parties/p-1/channel?access_token=x', 404, null],
     ['a POST to the push channel', 'POST', '/__wxvoip/v1/parties/p-1/channel', 404, 'application/json; charset=utf-8'],
   ] as const)('answers %s like fastify', async (_name, method, url, status, contentType) => {
     const answer = await parity((send) => send(method, url, method === 'POST' ? { body: '{"sn":' } : {}));
     expect(answer).toMatchObject({ status, contentType });
+  });
+
+  it('reads any Content-Type, even one fastify cannot parse, as JSON on every API', async () => {
+    const answers = await parity(async (send) => {
+      const out = [];
+      for (const contentType of ['garbage', '', 'a b', 'text/plain', ';;'])
+        for (const url of ['/wxa/getsnticket?access_token=x', '/__wxvoip/v1/parties', '/__admin/clock/advance', '/nope']) out.push(await send('POST', url, { body: '{"ms":1}', headers: { 'content-type': contentType } }));
+      return out;
+    });
+    expect(answers.map((a) => a.status)).not.toContain(415);
+    expect(answers.map((a) => a.status)).not.toContain(500);
+    // The control route parsed the body: the clock moved (or explained why not), it did not refuse the media type.
+    expect(answers[2]).toMatchObject({ status: 200 });
   });
 
   it('reads a percent-encoded path, parameter and query like fastify', async () => {

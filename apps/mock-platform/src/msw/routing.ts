@@ -4,16 +4,17 @@
  *
  * - paths are case-sensitive and a trailing slash is significant (msw's own matching ignores both);
  * - the path is percent-decoded before matching, except the reserved characters `#$&+,/:;=?@`, which stay encoded
- *   for matching and are decoded in parameter values; an invalid escape is fastify's `FST_ERR_BAD_URL` (400);
- * - a parameter may be empty; one longer than 100 characters does not match, and when nothing else matches the
- *   answer is fastify's `FST_ERR_MAX_PARAM_LENGTH` (414);
+ *   for matching and are decoded in parameter values; an invalid escape makes the path unroutable (`badUrl`);
+ * - a parameter may be empty; one longer than MAX_PARAM_LENGTH characters does not match, and when nothing else
+ *   matches the path is unroutable (`maxParamLength`); both answer the API's `badPath` error;
  * - a static segment wins over a parameter at the same place;
  * - HEAD requests use the GET routes;
  * - repeated query parameters become arrays, `+` is a space, an undecodable value is kept as written.
  */
+import { MAX_PARAM_LENGTH } from '../server/requestErrors.js';
 
-/** find-my-way's default longest path parameter. */
-export const MAX_PARAM_LENGTH = 100;
+/** The longest path parameter the fastify adapter matches (its `maxParamLength`). */
+export { MAX_PARAM_LENGTH };
 
 /** One segment of a route path: literal text, or a `:name` parameter. */
 type Segment = { readonly kind: 'static'; readonly text: string } | { readonly kind: 'param'; readonly name: string };

@@ -73,6 +73,35 @@ describe('createServer: emulated WeChat routes', () => {
     expect(JSON.parse(res.body)).toMatchObject({ errcode: -1, errmsg: expect.stringContaining('no such API') });
   });
 
+  it('waits a latency fault matched on the request (sn) before answering', async () => {
+    const core = new PlatformCore({ seed: demoSeed });
+    const waits: number[] = [];
+    const app = await createServer({ core, docs: false, delay: async (ms) => void waits.push(ms) });
+    close = () => app.close();
+    const fault = await app.inject({ method: 'POST', url: '/__admin/faults', payload: { kind: 'latency', operation: 'wechat.getSnTicket', ms: 2500, match: { sn: 'SN-LINUX-NEW' } } });
+    expect(fault.statusCode).toBe(201);
+    const token = (JSON.parse((await app.inject({ method: 'GET', url: TOKEN_URL })).body) as { access_token: string }).access_token;
+    const ticket = (sn: string) => app.inject({ method: 'POST', url: `/wxa/getsnticket?access_token=${token}`, payload: { sn, model_id: 'model-linux-doorbell' } });
+    expect((await ticket('SN-LINUX-0002')).statusCode).toBe(200);
+    expect(waits).toEqual([]);
+    expect(JSON.parse((await ticket('SN-LINUX-NEW')).body)).toMatchObject({ errcode: 0 });
+    expect(waits).toEqual([2500]);
+  });
+
+  it('answers unroutable paths and unparseable Content-Types in the API shape, never a fastify default body', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const badEscape = await app.inject({ method: 'POST', url: '/wxa/getsnticket%E0?access_token=x', payload: {} });
+    expect([badEscape.statusCode, JSON.parse(badEscape.body)]).toEqual([200, { errcode: 47001, errmsg: 'data format error: the path has an invalid percent escape' }]);
+    const longParam = await app.inject({ method: 'GET', url: `/__admin/rooms/${'r'.repeat(2000)}` });
+    expect(longParam.statusCode).toBe(400);
+    expect(JSON.parse(longParam.body)).toMatchObject({ type: 'urn:wxvoip:problem:validation', detail: expect.stringContaining('longer than 1024') });
+    const garbageType = await app.inject({ method: 'POST', url: '/__admin/clock/advance', payload: '{"ms":1000}', headers: { 'content-type': 'garbage' } });
+    expect(garbageType.statusCode).toBe(200);
+    const unrouted = await app.inject({ method: 'POST', url: '/nope', payload: '{}', headers: { 'content-type': 'garbage' } });
+    expect(unrouted.statusCode).toBe(404);
+  });
+
   it('answers an oversized body with 47001, not a 413', async () => {
     const core = new PlatformCore({ seed: demoSeed });
     const app = await createServer({ core, docs: false, bodyLimit: 1024 });

@@ -6,12 +6,11 @@ import type { AppRouter } from '@ts-rest/core';
 import { controlContract, platformTransportContract, wechatApiContract } from '@wxvoip/contracts';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createControlHandlers } from '../core/api/control/index.js';
-import { namespaceOf } from '../core/api/routeHandlers.js';
 import type { RouterHandlers } from '../core/api/routeHandlers.js';
+import { latencyOf } from '../core/api/runOperation.js';
 import { createTransportHandlers } from '../core/api/transportApi.js';
 import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
-import type { PlatformTenant } from '../core/platformTenant.js';
 import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
 import { openApiDocument } from './openApiDocument.js';
@@ -22,6 +21,8 @@ import {
   HARD_BODY_LIMIT,
   internalErrorProblem,
   isProblemBody,
+  JSON_CONTENT_TYPE,
+  MAX_PARAM_LENGTH,
   parseJsonBody,
   PROBLEM_CONTENT_TYPE,
   transportValidationError,
@@ -63,22 +64,19 @@ function answerBodyError(error: RequestValidationError, request: FastifyRequest,
 
 /**
  * ts-rest wants async handlers with its own argument type; ours are synchronous and typed per contract. The wrapper
- * also waits the latency a fault asks for (matched on the operation; [I] latency faults with `match` fields other
- * than the operation are not applied by the HTTP adapter), and serves the control API's problems (404, 409, …) as
- * `application/problem+json` like its validation problems.
+ * also waits the latency the request's matching latency faults ask for (`latencyOf`, set by the core's
+ * `runOperation`), and serves the control API's problems (404, 409, …) as `application/problem+json` like its
+ * validation problems.
  */
-function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<T>, core: PlatformCore, prefix: 'wechat' | 'transport' | null, delay: ((ms: number) => Promise<void>) | undefined) {
+function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<T>, isControl: boolean, delay: ((ms: number) => Promise<void>) | undefined) {
   const out: Record<string, (args: { headers: unknown; reply: FastifyReply }) => Promise<unknown>> = {};
   for (const key of Object.keys(router)) {
     const handler = (handlers as Record<string, (args: unknown) => { status: number; body: unknown }>)[key]!;
     out[key] = async (args) => {
-      if (prefix !== null && delay) {
-        const operation = `${prefix}.${key}` as Parameters<PlatformTenant['faults']['latencyFor']>[0];
-        const ms = core.tenant(namespaceOf(args.headers)).faults.latencyFor(operation, {});
-        if (ms > 0) await delay(ms);
-      }
       const result = handler(args);
-      if (prefix === null && isProblemBody(result.body)) void args.reply.type(PROBLEM_CONTENT_TYPE);
+      const ms = latencyOf(result);
+      if (ms > 0 && delay) await delay(ms);
+      if (isControl && isProblemBody(result.body)) void args.reply.type(PROBLEM_CONTENT_TYPE);
       return result;
     };
   }
@@ -99,7 +97,30 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const { core } = options;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // fastify's own limit only guards memory; our limit is checked in the parser so the answer keeps the API's shape.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT), return503OnClosing: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT),
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // A path the router cannot read (an invalid percent escape, a parameter past MAX_PARAM_LENGTH) answers in the
+    // shape of the API it addresses, not with fastify's default body.
+    frameworkErrors: (error, request, reply) => {
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? `a path parameter is longer than ${MAX_PARAM_LENGTH} characters` : 'the path has an invalid percent escape';
+      const { status, body } = preHandlerError('badPath', request.method, request.url, detail);
+      // fastify types this reply with unresolved generics, so `send` accepts no body; answer on the raw response.
+      reply.hijack();
+      const text = JSON.stringify(body);
+      reply.raw.writeHead(status, { 'content-type': 'type' in body ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
+      reply.raw.end(request.method === 'HEAD' ? undefined : text);
+    },
+  });
+
+  // WeChat reads every POST body as JSON whatever its Content-Type, so a header fastify cannot even parse ('garbage',
+  // '') must not turn into its default 415: the body parser below sees every request as JSON.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers['content-type'] !== undefined) request.headers['content-type'] = 'application/json';
+    done();
+  });
 
   // WeChat parses any POST body as JSON, whatever its content type. Parse failures travel as ts-rest
   // RequestValidationErrors so that each router's own error handler answers them in its API's shape.
@@ -127,7 +148,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const s = initServer();
 
   // Emulated WeChat routes: validation failures answer like WeChat (47001, 41001, 9800001, …) with HTTP 200.
-  await app.register(async (scope) => s.registerRouter(wechatApiContract, s.router(wechatApiContract, asyncHandlers(wechatApiContract, createWechatHandlers(core), core, 'wechat', options.delay) as never), scope, {
+  await app.register(async (scope) => s.registerRouter(wechatApiContract, s.router(wechatApiContract, asyncHandlers(wechatApiContract, createWechatHandlers(core), false, options.delay) as never), scope, {
     logInitialization: false,
     responseValidation: true,
     requestValidationErrorHandler: (error, request, reply) => {
@@ -138,7 +159,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }));
 
   // Transport: a missing or malformed credential is a 401; a broken body is a 400 with the field issues.
-  await app.register(async (scope) => s.registerRouter(platformTransportContract, s.router(platformTransportContract, asyncHandlers(platformTransportContract, createTransportHandlers(core), core, 'transport', options.delay) as never), scope, {
+  await app.register(async (scope) => s.registerRouter(platformTransportContract, s.router(platformTransportContract, asyncHandlers(platformTransportContract, createTransportHandlers(core), false, options.delay) as never), scope, {
     logInitialization: false,
     responseValidation: true,
     requestValidationErrorHandler: (error, request, reply) => {
@@ -149,7 +170,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }));
 
   // Control API: RFC 7807 problems.
-  await app.register(async (scope) => s.registerRouter(controlContract, s.router(controlContract, asyncHandlers(controlContract, createControlHandlers(core, { callbackDetails: (tenant, id) => callbackLogOf(tenant).get(id) }), core, null, undefined) as never), scope, {
+  await app.register(async (scope) => s.registerRouter(controlContract, s.router(controlContract, asyncHandlers(controlContract, createControlHandlers(core, { callbackDetails: (tenant, id) => callbackLogOf(tenant).get(id) }), true, undefined) as never), scope, {
     logInitialization: false,
     responseValidation: true,
     requestValidationErrorHandler: (error, request, reply) => {

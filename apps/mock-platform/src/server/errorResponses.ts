@@ -16,11 +16,19 @@ export function apiOf(url: string): ApiKind {
 const WECHAT_METHODS = new Map<string, string>(Object.values(wechatApiContract).map((route) => [route.path, route.method]));
 
 /**
- * An error answered before a route handler ran (malformed JSON, empty or oversized body, unknown path, wrong method),
+ * Why a request was refused before a route handler ran: a body that is not JSON, empty or too large; no route for the
+ * method and path; or a path that cannot be routed at all (`badPath`: an invalid percent escape, or a path parameter
+ * longer than `MAX_PARAM_LENGTH` characters).
+ */
+export type PreHandlerErrorKind = 'malformedJson' | 'emptyBody' | 'bodyTooLarge' | 'notFound' | 'badPath';
+
+/**
+ * An error answered before a route handler ran (malformed JSON, empty or oversized body, unknown path, wrong method,
+ * unroutable path),
  * in the shape of the API the path belongs to: WeChat's `{ errcode, errmsg }` (HTTP 200 for body problems, as
  * WeChat does; 404 for an unknown path [I]) or an RFC 7807 problem for the control API.
  */
-export function preHandlerError(kind: 'malformedJson' | 'emptyBody' | 'bodyTooLarge' | 'notFound', method: string, url: string, detail: string): { status: number; body: WechatErrorBody | ProblemResponse<'validation'>['body'] | (WechatErrorBody & { errors: { path: string; message: string }[] }) } {
+export function preHandlerError(kind: PreHandlerErrorKind, method: string, url: string, detail: string): { status: number; body: WechatErrorBody | ProblemResponse<'validation'>['body'] | (WechatErrorBody & { errors: { path: string; message: string }[] }) } {
   const api = apiOf(url);
   const path = url.split('?')[0] ?? url;
   if (api === 'control' || api === 'other') {

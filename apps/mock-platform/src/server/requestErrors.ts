@@ -13,6 +13,13 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Bodies past this never reach the parser (fastify answers 413): it only protects memory. */
 export const HARD_BODY_LIMIT = 64 * 1024 * 1024;
 
+/**
+ * Longest path parameter the routers match, in characters (find-my-way's default is 100) [I]. Longer parameters are
+ * refused in the API's own shape (`badPath`), never with fastify's default 414 body; shorter ones reach the contract's
+ * validation, which names the field.
+ */
+export const MAX_PARAM_LENGTH = 1024;
+
 /** fastify's own message for a body past its hard limit (`FST_ERR_CTP_BODY_TOO_LARGE`), which the answer carries. */
 export const HARD_BODY_LIMIT_DETAIL = 'Request body is too large';
 

@@ -50,6 +50,10 @@ describe('toWechatValidationError', () => {
     ['expandGroup', 47001, 'max_device_count must be 200', { group_id: 'G1', max_device_count: 100, province_name: 'p', city_name: 'c' }],
     ['activeLicenseDevice', 9800020, 'at most 100', { pkg_type: 1, device_list: Array.from({ length: 101 }, () => ({ ...device, active_number: 1 })) }],
     ['getLicenseDeviceInfo', 9800020, 'at most 100', { device_list: Array.from({ length: 101 }, () => device) }],
+    // A list's size rule does not answer for its items: a too-long item field is a data format error.
+    ['addIotGroupDevice', 47001, '(at device_list.0.sn)', { group_id: 'G1', device_list: [{ model_id: 'm', sn: 'x'.repeat(129) }] }],
+    ['activeLicenseDevice', 47001, '(at device_list.0.active_number)', { pkg_type: 1, device_list: [{ ...device, active_number: 1e12 }] }],
+    ['getLicenseDeviceInfo', 47001, '(at device_list.0.sn)', { device_list: [{ model_id: 'm', sn: 'x'.repeat(129) }] }],
     ['pushAppMsg', 45002, '5120 bytes', { msg: 'x'.repeat(5121), push_token: 'T' }],
     ['pushAppMsg', 40101, 'push_token is required', { msg: 'hi' }],
     ['iotVoipCall', 47001, 'room_type', { model_id: 'm', sn: 'SN_1', openid: 'o', room_type: 'audio' }],

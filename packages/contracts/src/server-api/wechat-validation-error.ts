@@ -8,6 +8,8 @@ export interface WechatIssueRule {
   readonly path: string;
   /** The zod issue codes the rule covers; every code when left out. */
   readonly issueCodes?: readonly ZodIssueCode[];
+  /** Cover the field itself only, not the fields under it (a list's size rule must not answer for its items). */
+  readonly exact?: boolean;
   /** The errcode WeChat answers for such a request. */
   readonly errcode: number;
 }
@@ -73,14 +75,14 @@ export const wechatValidationRules: Readonly<Record<WechatRouteKey, WechatValida
     fallback: 47001,
     rules: [
       { path: 'group_id', issueCodes: ['too_small'], errcode: 9800013 },
-      { path: 'device_list', issueCodes: ['too_big'], errcode: 9800016 },
+      { path: 'device_list', issueCodes: ['too_big'], exact: true, errcode: 9800016 },
     ],
   },
   removeIotGroupDevice: { fallback: 47001, rules: [{ path: 'group_id', issueCodes: ['too_small'], errcode: 9800013 }] },
   expandGroup: { fallback: 47001, rules: [{ path: 'group_id', issueCodes: ['too_small'], errcode: 9800013 }] },
   getLicensePkgList: { fallback: 47001, rules: [] },
-  activeLicenseDevice: { fallback: 47001, rules: [{ path: 'device_list', issueCodes: ['too_big'], errcode: 9800020 }] },
-  getLicenseDeviceInfo: { fallback: 47001, rules: [{ path: 'device_list', issueCodes: ['too_big'], errcode: 9800020 }] },
+  activeLicenseDevice: { fallback: 47001, rules: [{ path: 'device_list', issueCodes: ['too_big'], exact: true, errcode: 9800020 }] },
+  getLicenseDeviceInfo: { fallback: 47001, rules: [{ path: 'device_list', issueCodes: ['too_big'], exact: true, errcode: 9800020 }] },
   addRuntimeDevice: { fallback: 47001, rules: [] },
   pushAppMsg: {
     fallback: 40101, // "bad parameter" (D §3.4)
@@ -91,7 +93,7 @@ export const wechatValidationRules: Readonly<Record<WechatRouteKey, WechatValida
 
 const covers = (rule: WechatIssueRule, issue: ZodIssue): boolean => {
   const path = issue.path.join('.');
-  const onField = path === rule.path || path.startsWith(`${rule.path}.`);
+  const onField = path === rule.path || (rule.exact !== true && path.startsWith(`${rule.path}.`));
   return onField && (rule.issueCodes === undefined || rule.issueCodes.includes(issue.code));
 };
 

@@ -27,22 +27,38 @@ export interface HandlerResponse<S extends number = number, B = unknown> {
 }
 
 /**
+ * Where a facade's response carries the latency its matching latency faults ask for (ms). A symbol, so it never
+ * reaches a JSON body; the adapters (fastify, msw) wait that long before answering. The work itself is done at once:
+ * a latency fault models a slow answer, not a late arrival.
+ */
+export const LATENCY_MS: unique symbol = Symbol('wxvoip.latencyMs');
+
+/** The latency a facade response asks the adapter to wait before answering: 0 when none. */
+export function latencyOf(response: object): number {
+  const ms = (response as { [LATENCY_MS]?: unknown })[LATENCY_MS];
+  return typeof ms === 'number' ? ms : 0;
+}
+
+/**
  * Runs one operation the way every facade does: an injected error fault first, then a magic value, then the real
  * work; then the journal gets a `request` entry, or a `refusal` entry with the check stage and rule that refused.
+ * Latency faults are matched with the same context (operation, app, party, sn, openId) and their total is journalled
+ * as `durationMs` and handed to the adapter on the response ({@link latencyOf}).
  *
  * @example
  * return runOperation(ctx, () => tenant.snTickets.getSnTicket(app, body), (outcome) => ({ status: 200, body: … }));
  */
 export function runOperation<T, R extends HandlerResponse>(context: OperationContext, work: () => Outcome<T>, respond: (outcome: Outcome<T>) => R): R {
+  const latencyMs = context.tenant.faults.latencyFor(context.operation, context.faultContext);
   const forced = context.tenant.faults.takeError(context.operation, context.faultContext) ?? magicRefusalFor(context.operation, context.magic);
   const outcome: Outcome<T> = forced ? { ok: false, refusal: forced } : work();
   const response = respond(outcome);
-  journalResponse(context, response, outcome.ok ? undefined : outcome.refusal);
-  return response;
+  journalResponse(context, response, outcome.ok ? undefined : outcome.refusal, latencyMs);
+  return latencyMs > 0 ? Object.assign(response, { [LATENCY_MS]: latencyMs }) : response;
 }
 
-/** Writes the journal entry of a finished request. */
-export function journalResponse(context: Omit<OperationContext, 'faultContext' | 'magic'>, response: HandlerResponse, refusal: Refusal | undefined): void {
+/** Writes the journal entry of a finished request (`durationMs`: the latency faults added to it). */
+export function journalResponse(context: Omit<OperationContext, 'faultContext' | 'magic'>, response: HandlerResponse, refusal: Refusal | undefined, durationMs = 0): void {
   const entry = {
     operation: context.operation,
     method: context.method,
@@ -51,7 +67,7 @@ export function journalResponse(context: Omit<OperationContext, 'faultContext' |
     partyId: context.partyId,
     appId: context.appId,
     roomId: context.roomId ?? roomIdOf(response.body),
-    durationMs: 0,
+    durationMs,
     requestBody: context.requestBody,
     responseBody: response.body,
   };

@@ -3,7 +3,7 @@ import { wechatApiContract, type GetAccessTokenQuery, type WechatApiContract, ty
 import type { MagicFields } from '../faults/magicValues.js';
 import type { PlatformCore } from '../platformCore.js';
 import type { PlatformTenant } from '../platformTenant.js';
-import type { Outcome, Refusal } from '../refusal.js';
+import { refuse, type Outcome, type Refusal } from '../refusal.js';
 import type { AppState } from '../tenant/entities.js';
 import { namespaceOf, type RouterHandlers } from './routeHandlers.js';
 import { runOperation } from './runOperation.js';
@@ -35,6 +35,13 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
   /** The journal names an app only when it exists (the entry's appId must be a valid AppId). */
   const knownApp = (tenant: PlatformTenant, appId: string): string | null => (tenant.state.app(appId) ? appId : null);
 
+  /**
+   * 48001 on every token-protected route of an app whose VoIP capability is `none` (device onboarding or the
+   * capability review not finished): D §10.3 lists it for any token-protected API. Checked after the token.
+   */
+  const unauthorized = (app: AppState, path: string): Outcome<never> =>
+    refuse('API_UNAUTHORIZED', 'capability', `${app.appId} has not finished hardware device onboarding (voipCapability is 'none'): ${path} is unauthorized until the capability is approved`);
+
   function protectedRoute<K extends Exclude<WechatRouteKey, 'getAccessToken' | 'getStableAccessToken'>, T>(
     key: K,
     magic: (body: Body<K>) => MagicFields,
@@ -60,7 +67,7 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
           faultContext: { ...(appId === null ? {} : { appId }), ...snAndOpenId(request.body) },
           magic: auth.ok ? magic(request.body) : {},
         },
-        () => (auth.ok ? work(tenant, auth.value, request.body) : auth),
+        () => (!auth.ok ? auth : auth.value.voipCapability === 'none' ? unauthorized(auth.value, route.path) : work(tenant, auth.value, request.body)),
         (outcome) => ({ status: 200 as const, body: outcome.ok ? (outcome.value as T) : errorBody(outcome.refusal) }),
       );
     };
