@@ -503,6 +503,7 @@ describe('device groups (D §4.5–§4.9)', () => {
       ['9800013 for an unknown group', { group_id: 'group-unknown', device_list: [doorbell('SN-LINUX-NEW')] }, 9800013],
       ['9800013 for an empty group_id', { group_id: '', device_list: [doorbell('SN-LINUX-NEW')] }, 9800013],
       ['47001 for an empty device_list', { group_id: 'group-building-a', device_list: [] }, 47001],
+      ['47001 (not 9800016 "group full") for a 129-byte sn in the list', { group_id: 'group-building-a', device_list: [doorbell('x'.repeat(129))] }, 47001],
       ['47001 for a string force_add', { ...VALID_BODIES.addIotGroupDevice, force_add: 'yes' }, 47001],
     ] as const)('answers %s', async (_name, body, errcode) => {
       expectError('addIotGroupDevice', await p.wechat('addIotGroupDevice', { body }), errcode);
@@ -599,10 +600,10 @@ describe('license APIs (D §4.11)', () => {
       ['getLicensePkgList', { pkg_type: 6 }],
       ['getLicensePkgList', { pkg_type: '1' }],
       ['activeLicenseDevice', { pkg_type: 1, device_list: [device('SN-1', -1)] }],
-      // Left out, production bug: an active_number above uint32 (4294967296) answers 9800020 "too many devices",
-      // because wechatValidationRules.activeLicenseDevice's `device_list` too_big rule also covers the nested
-      // `device_list.0.active_number` issue (covers() matches by path prefix). Same for a 129-byte sn inside
-      // device_list (activedevice/getdeviceinfo → 9800020, group adddevice → 9800016 "group full").
+      // A bad item is a data format error, not the list's "too many devices" (9800020).
+      ['activeLicenseDevice', { pkg_type: 1, device_list: [device('SN-1', 4_294_967_296)] }],
+      ['activeLicenseDevice', { pkg_type: 1, device_list: [{ model_id: 'model-linux-doorbell', sn: 'x'.repeat(129), active_number: 1 }] }],
+      ['getLicenseDeviceInfo', { device_list: [{ model_id: 'model-linux-doorbell', sn: 'x'.repeat(129) }] }],
       ['getLicenseDeviceInfo', { device_list: [] }],
     ] as const)('%s answers 47001 for %j', async (key, body) => {
       expectError(key, await p.wechat(key, { body }), 47001);
