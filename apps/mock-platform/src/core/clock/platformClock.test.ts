@@ -25,6 +25,16 @@ function fakeHost(start = 1_000_000): HostScheduler & { wall: number; tick(ms: n
 }
 
 describe('PlatformClock in manual mode', () => {
+  it('counts one turn per advance, however many timers fall due in it', () => {
+    const clock = new PlatformClock();
+    const turns: number[] = [];
+    for (let i = 1; i <= 6; i++) clock.setTimer(i * 10_000, `t${i}`, () => turns.push(clock.turn));
+    const before = clock.turn;
+    clock.advance(30_000);
+    clock.advance(30_000);
+    expect(turns).toEqual([before + 1, before + 1, before + 1, before + 2, before + 2, before + 2]);
+  });
+
   it('starts at the documented default and only moves when advanced', () => {
     const clock = new PlatformClock();
     expect(clock.now()).toBe(DEFAULT_MANUAL_START);
@@ -139,6 +149,14 @@ describe('PlatformClock in real mode', () => {
     expect(fired).toBe(1);
     expect(clock.now()).toBe(60_000);
     expect(host.pending()).toBe(0);
+  });
+
+  it('starts at the wall time when it starts real without a start time, so device clocks can be checked against it', () => {
+    const host = fakeHost(1_800_000_000_000);
+    const clock = new PlatformClock({ host, mode: 'real' });
+    expect(clock.now()).toBe(1_800_000_000_000);
+    host.tick(1_500);
+    expect(clock.now()).toBe(1_800_000_001_500);
   });
 
   it('refuses real mode without a host scheduler', () => {

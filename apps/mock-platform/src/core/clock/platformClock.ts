@@ -44,7 +44,7 @@ export interface ClockState {
 
 /** Options of {@link PlatformClock}. */
 export interface PlatformClockOptions {
-  /** Start in manual mode at this time (ms). Default: manual at 2026-01-01T00:00:00Z. */
+  /** Start at this time (ms). Default: the host's time in real mode, 2026-01-01T00:00:00Z in manual mode. */
   startAt?: number;
   /** A host scheduler enables real mode. Without one the clock is manual only. */
   host?: HostScheduler;
@@ -81,11 +81,14 @@ export class PlatformClock implements Clock {
   private cancelHostTimer: (() => void) | undefined;
   private hostTimerDueAt: number | undefined;
   private firing = false;
+  private turns = 0;
 
   constructor(options: PlatformClockOptions = {}) {
     this.host = options.host;
     this.onTimerError = options.onTimerError;
-    this.manualNow = options.startAt ?? DEFAULT_MANUAL_START;
+    // A clock that starts real follows the wall clock (devices compare their own clock with it, D §1.1); only a
+    // manual clock starts at the fixed default.
+    this.manualNow = options.startAt ?? (options.mode === 'real' && options.host ? options.host.now() : DEFAULT_MANUAL_START);
     this.currentMode = 'manual';
     if (options.mode === 'real') this.resume();
   }
@@ -93,6 +96,15 @@ export class PlatformClock implements Clock {
   /** Current mode. */
   get mode(): ClockMode {
     return this.currentMode;
+  }
+
+  /**
+   * How many times the clock has run due timers (each `advance`, `set`, or real-time wake-up is one turn). Timers of
+   * one turn fire back to back, with no chance for a party to act between them: a manual jump of 60 s is instant
+   * for the parties, so liveness checks must not count a ping of the same turn as unanswered.
+   */
+  get turn(): number {
+    return this.turns;
   }
 
   /** Number of active timers (a room that ended must leave none behind). */
@@ -167,6 +179,7 @@ export class PlatformClock implements Clock {
   }
 
   private runUntil(target: number): number {
+    this.turns++;
     let ran = 0;
     const errors: { error: unknown; label: string }[] = [];
     this.firing = true;

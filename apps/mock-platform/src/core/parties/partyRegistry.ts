@@ -36,6 +36,8 @@ export interface PartyState {
   /** Seq of the last ping not yet answered, and how many in a row went unanswered. */
   awaitingPong: number | undefined;
   missedPongs: number;
+  /** The clock turn of the last ping sent: only a ping from an earlier turn can have been answered. */
+  lastPingTurn: number;
   pingTimer: TimerHandle | undefined;
 }
 
@@ -45,7 +47,8 @@ export interface PartyState {
  * Pushes are numbered per party (`seq` from 1) and stamped with platform time. A party whose channel is not
  * attached keeps its messages, bounded, until one attaches. An attached channel is pinged every
  * `config.pingIntervalMs`; after `config.missedPongsBeforeVanished` unanswered pings in a row the party has
- * vanished, and `onVanished` lets the room engine abort its calls.
+ * vanished, and `onVanished` lets the room engine abort its calls. A ping counts as unanswered only when the party had
+ * a chance to answer it: pings that fall due in the same clock turn (one manual `advance` of a minute) do not.
  */
 export class PartyRegistry {
   private readonly parties = new Map<string, PartyState>();
@@ -74,6 +77,7 @@ export class PartyRegistry {
       pending: [],
       awaitingPong: undefined,
       missedPongs: 0,
+      lastPingTurn: -1,
       pingTimer: undefined,
     };
     this.parties.set(party.partyId, party);
@@ -221,12 +225,20 @@ export class PartyRegistry {
     party.pingTimer = this.state.clock.setTimer(this.state.config.pingIntervalMs, `party:${party.partyId} ping`, () => {
       party.pingTimer = undefined;
       if (!party.sink || !party.active) return;
-      if (party.awaitingPong !== undefined) party.missedPongs++;
+      if (party.awaitingPong !== undefined) {
+        if (party.lastPingTurn === this.state.clock.turn) {
+          // Same clock turn as the unanswered ping (a manual jump): the party could not answer yet. Wait, don't count.
+          this.schedulePing(party);
+          return;
+        }
+        party.missedPongs++;
+      }
       if (party.missedPongs >= this.state.config.missedPongsBeforeVanished) {
         this.disconnect(party.partyId, 'missedPongs');
         return;
       }
       const seq = this.send(party.partyId, { type: 'ping' });
+      party.lastPingTurn = this.state.clock.turn;
       if (party.awaitingPong === undefined) party.awaitingPong = seq;
       this.schedulePing(party);
     });

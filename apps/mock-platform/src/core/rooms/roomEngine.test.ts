@@ -282,7 +282,11 @@ describe('RoomEngine: listener side (P §13.3)', () => {
     if (!silent.ok) throw new Error('connect');
     h.parties.attachChannel(silent.value.party.partyId, () => undefined);
     h.engine.answer(room, silent.value.party.partyId, { hangOn: false });
-    h.state.clock.advance(h.state.config.pingIntervalMs * 3);
+    // Pings of one jump cannot be answered in between, so one long jump is not silence.
+    h.state.clock.advance(h.state.config.pingIntervalMs * 6);
+    expect(room.outcome).toBeNull();
+    // Three separate turns, each giving the party a chance to answer: two pings go unanswered.
+    for (let i = 0; i < 3; i++) h.state.clock.advance(h.state.config.pingIntervalMs);
     expect(room.outcome).toBe('aborted');
     expect(h.parties.get(silent.value.party.partyId)?.active).toBe(false);
     expect(h.names(phone.partyId)).toContain('abortVoip');
