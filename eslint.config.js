@@ -59,6 +59,14 @@ export default tseslint.config(
     },
   },
   {
+    // `@wxvoip/plugin/testing` is a test helper shipped to users: it wires the plugin simulator to an in-process
+    // platform, so it may import the platform (an optional peer dependency), as tests do.
+    files: ['packages/plugin/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: [], enforceBuildableLibDependency: false, depConstraints: testConstraints }],
+    },
+  },
+  {
     // Tool configuration shares the workspace's vitest settings by relative path; it is not package code.
     files: ['**/vitest.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
@@ -66,7 +74,7 @@ export default tseslint.config(
   {
     // Portable runtime code: loads in a mini program's JS engine, where Node built-ins do not exist.
     files: ['packages/contracts/src/**/*.ts', 'packages/plugin/src/**/*.ts'],
-    ignores: testFiles,
+    ignores: [...testFiles, 'packages/plugin/src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

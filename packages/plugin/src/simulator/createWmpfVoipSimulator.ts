@@ -1,0 +1,209 @@
+import {
+  BindVoipAdminContactRequest,
+  CALL_PAGE_PATH,
+  DeleteVoipBindContactRequest,
+  GetBindContactPathRequest,
+  GetVoipBindContactListRequest,
+  TranserAdminRequest,
+  VoipCgiError,
+  VoipError,
+  VoipJoinError,
+  VoipPluginError,
+  type PageQuery,
+  type SetUIConfigRequest,
+  type VoipEvent,
+} from '@wxvoip/contracts';
+import type { WmpfVoip, WmpfVoipModule } from '../types/wmpfVoip.js';
+import type { CallPageControl } from './callPageControl.js';
+import { PluginSimulator, type IncomingReminder } from './pluginSimulator.js';
+import type { WmpfVoipSimulatorOptions } from './simulatorOptions.js';
+import type { WmpfHostControl } from './wmpfHostControl.js';
+
+/** The `VoipError` classes, which the simulated plugin also carries (plugin ≥ 2.4.0; P §6.1). */
+export interface VoipErrorClasses {
+  /** Base class of the plugin's errors. */
+  readonly VoipError: typeof VoipError;
+  /** Backend (CGI) request failures. */
+  readonly VoipCgiError: typeof VoipCgiError;
+  /** Room join failures. */
+  readonly VoipJoinError: typeof VoipJoinError;
+  /** Other plugin errors. */
+  readonly VoipPluginError: typeof VoipPluginError;
+}
+
+/** The simulator's own controls: what a person, the Android app or a test does around the plugin. Not in the real plugin. */
+export interface WmpfVoipSimulatorControls {
+  /** `'wechat'` or `'wmpf'`. */
+  readonly host: 'wechat' | 'wmpf';
+  /** The plugin version simulated. */
+  readonly pluginVersion: string;
+  /** The platform's id of this plugin instance. */
+  readonly partyId: string;
+  /** `seq` of the last push message received (the testbed compares it with the platform's). */
+  readonly lastSeq: number;
+  /** Whether the push channel is open. */
+  readonly connected: boolean;
+  /** The call page, as a person uses it. */
+  readonly callPage: CallPageControl;
+  /** The Android app around WMPF (only when `host` is `'wmpf'`). */
+  readonly wmpf: WmpfHostControl | undefined;
+  /** Every event delivered to `onVoipEvent` listeners, in order. */
+  readonly events: readonly VoipEvent[];
+  /** Phone reminders of incoming calls received (WeChat host). */
+  readonly reminders: readonly IncomingReminder[];
+  /** Calls `listener` for each phone reminder; returns the unsubscribe function. */
+  onReminder(listener: (reminder: IncomingReminder) => void): () => void;
+  /** The UI configuration last set with `setUIConfig` (after version rules). */
+  readonly uiConfig: Partial<SetUIConfigRequest> | null;
+  /** The custom button label. */
+  readonly customBtnText: string | null;
+  /** The end pages set with `setVoipEndPagePath`, by key. */
+  readonly endPagePaths: ReadonlyMap<'Call' | 'BindContact', { readonly url: string; readonly options: string | undefined; readonly routeType: string }>;
+  /** `requirePlugin` for sample code: `requirePlugin('wmpf-voip').default` is this plugin. */
+  requirePlugin(name: string): WmpfVoipModule;
+  /** Resolves once nothing the plugin started is waiting for the platform. */
+  idle(): Promise<void>;
+  /** Disconnects from the platform. */
+  close(): Promise<void>;
+  /** The simulator behind the controls (for the fake `wx` and the testbed). */
+  readonly internals: PluginSimulator;
+}
+
+/**
+ * The simulated plugin: the whole surface of `requirePlugin('wmpf-voip').default` (missing the exports the configured
+ * version lacks), the `VoipError` classes, and `simulator`, the controls the real plugin does not have.
+ */
+export type SimulatedWmpfVoip = WmpfVoip & Partial<VoipErrorClasses> & { readonly simulator: WmpfVoipSimulatorControls };
+
+function callPageControl(sim: PluginSimulator): CallPageControl {
+  return {
+    get state() {
+      return sim.pageState;
+    },
+    get navigations() {
+      return sim.navigations;
+    },
+    get endPageOutcomes() {
+      return sim.endPageOutcomes;
+    },
+    navigate: (url, method = 'navigateTo') => sim.navigate(url, method),
+    openReminder: (roomId) => sim.openReminder(roomId),
+    answer: (options) => sim.answer(options),
+    reject: () => sim.reject(),
+    hangUp: () => sim.hangUp(),
+    leave: () => sim.leave(),
+    tapCustomButton: () => sim.tapCustomButton(),
+    closeCustomBox: () => sim.closeCustomBox(),
+    closeSummary: () => sim.closeSummary(),
+    appShow: () => sim.appShow(),
+    appHide: () => sim.appHide(),
+    interrupt: (errMsg) => sim.interrupt(errMsg),
+    failJoin: (errCode) => sim.failJoin(errCode),
+  };
+}
+
+function wmpfControl(sim: PluginSimulator): WmpfHostControl {
+  return {
+    get pushes() {
+      return sim.pushes;
+    },
+    onPush: (listener) => sim.onPush(listener),
+    launch: (path) => sim.launch(path),
+    getPushToken: () => sim.getPushToken(),
+    getDeviceToken: () => sim.getDeviceToken(),
+  };
+}
+
+/** Builds the plugin object of a connected simulator. */
+function pluginSurface(sim: PluginSimulator): SimulatedWmpfVoip {
+  const gate = sim.gate;
+  const faceRejecting = (api: string, schema: { safeParse(value: unknown): unknown }, wechatOnly: boolean) => (req: unknown) =>
+    sim.track(async () => {
+      const error = sim.facePay(api, schema, req, wechatOnly);
+      if (error) throw sim.raise(error);
+    });
+  const faceThrowing = (api: string, schema: { safeParse(value: unknown): unknown }) => (req: unknown) => {
+    const error = sim.facePay(api, schema, req, true);
+    if (error) throw sim.raise(error);
+  };
+  const surface: Record<string, unknown> = {
+    initByCaller: (req: unknown) => sim.initByCaller(req),
+    forceHangUpVoip: (roomId?: unknown) => sim.forceHangUpVoip(roomId),
+    onVoipEvent: (listener: unknown) => sim.onVoipEvent(listener),
+    setUIConfig: (config: unknown) => sim.setUIConfig(config),
+    setCustomBtnText: (btnText: unknown) => sim.setCustomBtnText(btnText),
+    setVoipEndPagePath: (req: unknown) => sim.setVoipEndPagePath(req),
+    getPluginEnterOptions: () => sim.getPluginEnterOptions(),
+    getIotBindContactList: (req: unknown) => sim.getIotBindContactList(req),
+    bindVoipAdminContact: faceRejecting('bindVoipAdminContact', BindVoipAdminContactRequest, true),
+    getBindContactPath: faceRejecting('getBindContactPath', GetBindContactPathRequest, true),
+    getVoipBindContactList: faceRejecting('getVoipBindContactList', GetVoipBindContactListRequest, false),
+    // Whether these two return promises is undocumented (P §12.17): they fail synchronously here [I].
+    deleteVoipBindContact: faceThrowing('deleteVoipBindContact', DeleteVoipBindContactRequest),
+    transerAdmin: faceThrowing('transerAdmin', TranserAdminRequest),
+  };
+  if (gate.has('callWMPF')) surface['callWMPF'] = (req: unknown) => sim.callWMPF(req);
+  if (gate.has('callDevice')) surface['callDevice'] = (req: unknown) => sim.callDevice(req);
+  if (gate.has('getPluginOnloadOptions')) surface['getPluginOnloadOptions'] = (): PageQuery => sim.getPluginOnloadOptions();
+  if (gate.has('CALL_PAGE_PATH')) surface['CALL_PAGE_PATH'] = CALL_PAGE_PATH;
+  if (gate.has('behaviour.errorClasses')) Object.assign(surface, { VoipError, VoipCgiError, VoipJoinError, VoipPluginError });
+  const plugin = surface as unknown as SimulatedWmpfVoip;
+  const controls: WmpfVoipSimulatorControls = {
+    host: sim.host,
+    pluginVersion: gate.version,
+    get partyId() {
+      return sim.partyId;
+    },
+    get lastSeq() {
+      return sim.lastSeq;
+    },
+    get connected() {
+      return sim.connected;
+    },
+    callPage: callPageControl(sim),
+    wmpf: sim.host === 'wmpf' ? wmpfControl(sim) : undefined,
+    get events() {
+      return sim.events;
+    },
+    get reminders() {
+      return sim.reminders;
+    },
+    onReminder: (listener) => sim.onReminder(listener),
+    get uiConfig() {
+      return sim.uiConfig;
+    },
+    get customBtnText() {
+      return sim.customBtnText;
+    },
+    get endPagePaths() {
+      return sim.endPagePaths;
+    },
+    requirePlugin: (name: string) => {
+      if (name !== 'wmpf-voip') throw new Error(`[wxvoip] requirePlugin('${name}'): this simulator provides the plugin declared as 'wmpf-voip' only`);
+      return { default: plugin };
+    },
+    idle: () => sim.idle(),
+    close: () => sim.close(),
+    internals: sim,
+  };
+  // Non-enumerable, so the plugin's own keys stay exactly the documented exports.
+  Object.defineProperty(plugin, 'simulator', { value: controls, enumerable: false });
+  return plugin;
+}
+
+/**
+ * Creates a connected simulator of the wmpf-voip plugin backed by the mock platform: the same surface as
+ * `requirePlugin('wmpf-voip').default` with the same behaviour (ADR 0009), plus `simulator` controls for the call page,
+ * the WMPF host and tests.
+ *
+ * @example
+ * const wmpfVoip = await createWmpfVoipSimulator({ host: 'wechat', appId: 'wx_demo_app', openId: 'openid-alice' });
+ * wmpfVoip.onVoipEvent((event) => console.log(event.eventName));
+ * const { roomId } = await wmpfVoip.callDevice({ roomType: 'video', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+ * await wmpfVoip.simulator.callPage.navigate(wmpfVoip.CALL_PAGE_PATH, 'redirectTo');
+ */
+export async function createWmpfVoipSimulator(options: WmpfVoipSimulatorOptions): Promise<SimulatedWmpfVoip> {
+  const sim = new PluginSimulator(options);
+  await sim.connect();
+  return pluginSurface(sim);
+}
