@@ -1,6 +1,41 @@
 /**
- * @wxvoip/device-linux: a simulator of WeChat's linux device SDK.
+ * @wxvoip/device-linux: a simulator of WeChat's Linux device SDK for hardware VoIP calls (D §1), talking to the
+ * wxvoip mock platform over HTTP and WebSocket.
  *
- * Empty until the device-linux issue lands: this package has no public surface yet.
+ * - {@link LinuxDevice}: `wx_init`, registration, sessions, `wx_voip_listener_hangup`, `wx_stop`;
+ * - {@link VoipSession}: `wx_voip_session_call`, `wx_voip_listener_join`, `wx_voip_session_hangup`, the status listener;
+ * - {@link WxOperation}: the `wx_operation` async model as a promise (await, wait with timeout, cancel, destroy);
+ * - {@link WxError} and {@link wxResult}: `wx_error_t` results; {@link toWxError}: how platform refusals map to them;
+ * - the media simulator: dial tone, 640-byte PCM frames every 20 ms, SPS/PPS/I/P video frames, by counts and times.
+ *
+ * The SDK vocabulary (`WX_ERROR`, `WX_VOIP_STATUS`, `WX_HANGUP_REASON`, `WX_VOIP_SESSION_TYPE`, …) comes from
+ * `@wxvoip/contracts`.
+ *
+ * @example
+ * import { LinuxDevice } from '@wxvoip/device-linux';
+ * const device = new LinuxDevice({ platformUrl: 'http://127.0.0.1:4123' });
+ * await device.init({ data_dir: './data', device_id: 'SN-LINUX-0001', model_id: 'model-linux-doorbell', wxa_appid: 'wx_demo_app' });
  */
-export {};
+export { LinuxDevice } from './device/LinuxDevice.js';
+export { MAX_CLOCK_SKEW_MS, clockSkewMs } from './device/clockSkew.js';
+export { VoipSession } from './session/VoipSession.js';
+export { WxOperation } from './operation/WxOperation.js';
+export { WxError, isWxError } from './errors/WxError.js';
+export { wxResult, wxResultName } from './errors/wxResult.js';
+export { NETWORK_FAILURE, REFUSAL_MAPPING, renderRefusalMappingTable, toWxError } from './errors/toWxError.js';
+export { PlatformError } from './transport/PlatformError.js';
+export { MediaSimulator } from './media/MediaSimulator.js';
+export { AUDIO_FORMAT, DIAL_TONE_FORMAT, VIDEO_RULES, cameraConfigProblem, downlinkVideoOf } from './media/mediaRules.js';
+export { DEVICE_KEY_FILE, REGISTRATION_FILE } from './storage/DataDir.js';
+
+export type { DisconnectReason, LinuxDeviceOptions, SessionNewArgs } from './device/LinuxDevice.js';
+export type { OperationOptions } from './session/VoipSession.js';
+export type { StatusDetail, WxVoipStatusListener } from './session/statusListener.js';
+export type { OperationRelease, WxOperationOptions } from './operation/WxOperation.js';
+export type { WxErrorDetails } from './errors/WxError.js';
+export type { RefusalMappingRow, SdkCall } from './errors/toWxError.js';
+export type { PlatformFailure } from './transport/PlatformError.js';
+export type { FetchLike } from './transport/PlatformClient.js';
+export type { AudioStreamStats, CameraStats, MediaEvent, MediaSnapshot, VideoFrame } from './media/MediaSimulator.js';
+export type { CameraConfig, DownlinkVideo } from './media/mediaRules.js';
+export type { StoredRegistration } from './storage/DataDir.js';

@@ -1,0 +1,13 @@
+/**
+ * `@wxvoip/device-linux/cli`: the `wxvoip-device` command as functions, to embed a runnable device in a script.
+ *
+ * @example
+ * import { parseCliArgs, runLinuxDevice } from '@wxvoip/device-linux/cli';
+ * const options = parseCliArgs(['linux', '--platform', url, '--sn', 'SN-LINUX-0001', '--model', 'model-linux-doorbell']);
+ */
+export { USAGE, parseCliArgs } from './parseCliArgs.js';
+export { runLinuxDevice, statusLine } from './runLinuxDevice.js';
+export { fetchSnTicket } from './fetchSnTicket.js';
+
+export type { AutoPolicy, LinuxCliOptions } from './parseCliArgs.js';
+export type { CliIo } from './runLinuxDevice.js';
