@@ -1,0 +1,238 @@
+import {
+  CallCreatedData,
+  ConnectPartyData,
+  DeviceRegistration,
+  RegisterDeviceData,
+  RoomActionData,
+  RTOS_SN_TICKET_INVALID,
+  TransportOk,
+  WX_ERROR,
+  WxCloudVoipClientCallParams,
+  WxCloudVoipClientJoinParams,
+  WxCloudVoipConfig,
+  envVersionOf,
+  roomTypeOf,
+  transportResult,
+} from '@wxvoip/contracts';
+import type {
+  RtosClientCallBodyInput,
+  WxCloudVoipConfigInput,
+  WxCloudVoipSessionType,
+  WxDeviceMemberInput,
+  WxUserMemberInput,
+} from '@wxvoip/contracts';
+import type { PlatformClientOptions } from '../transport/platformClientOptions.js';
+import { rtosCodeOf } from '../transport/rtosCodeOf.js';
+import { sdkError, type SdkError } from '../transport/sdkError.js';
+import { TransportClient } from '../transport/transportClient.js';
+
+/** Options of an {@link RtosDevice}: where the platform is, plus the simulated hardware. */
+export interface RtosDeviceOptions extends PlatformClientOptions {
+  /**
+   * The physical device's identity: what its `data_dir` holds after registration. Two devices with the same
+   * `hardwareId` are one device. Default: the SN from `init` (so a device that restarts is the same hardware); give
+   * another value to simulate a second device claiming the same SN.
+   */
+  readonly hardwareId?: string;
+  /** A label shown by the platform's inspector and journal. */
+  readonly label?: string;
+}
+
+/** Result of {@link RtosDevice.clientCall}: the SDK's return value, and the room id on success. */
+export interface RtosClientCallResult {
+  /** `0` (WXERROR_OK: the phone rings once the vendor cloud accepts the callback), a `wx_error_t`, or a negated backend code. */
+  readonly code: number;
+  /**
+   * The room of the call, or `null` when the call failed. A simulator extra: the real `wx_cloudvoip_client_call`
+   * returns only the code, and the vendor cloud learns the room from the `iot_voip_notify` callback.
+   */
+  readonly roomId: string | null;
+}
+
+/** Result of {@link RtosDevice.deviceIsRegistered}: `wx_device_is_registered(int* out)`. */
+export interface RtosIsRegisteredResult {
+  /** `WXERROR_OK`, `FAILED_PRECONDITION` (no init), `INVALID_DEVICEID` (registered with another device id or model), or a transport code. */
+  readonly code: number;
+  /** The `out` value: whether this device is registered. */
+  readonly registered: boolean;
+}
+
+const connected = transportResult(ConnectPartyData.shape);
+const registered = transportResult(RegisterDeviceData.shape);
+const registration = transportResult({ registration: DeviceRegistration });
+const callCreated = transportResult(CallCreatedData.shape);
+const roomAction = transportResult(RoomActionData.shape);
+
+/**
+ * A simulator of WeChat's RTOS device SDK (`wxvoip_client.h`, D §2.1) backed by the wxvoip mock platform. It does
+ * signalling only, as the real SDK: media goes between the device and the vendor's cloud over the vendor's own
+ * protocol, and there is **no device-side hang-up** (the vendor cloud hangs up with the server SDK).
+ *
+ * The C API is synchronous; over HTTP each call is a promise of the same return value: `0` (WXERROR_OK), a
+ * `wx_error_t`, or a negated backend code (`-9` not authorized, `-10008` bad snTicket, see {@link rtosCodeOf}).
+ * Nothing throws. `lastError` says what went wrong and how to fix it.
+ *
+ * @example
+ * const device = new RtosDevice({ platformUrl: platform.url });
+ * await device.init({ data_dir: '/data', device_id: 'SN-RTOS-0001', model_id: 'model-rtos-camera', wxa_appid: 'wx_demo_app' }); // 0
+ * await device.deviceRegister(snTicket); // 0, or -10008 for a bad ticket
+ * const { code, roomId } = await device.clientCall(WX_CLOUDVOIP_SESSION_TYPE.AUDIO, { id: 'SN-RTOS-0001' }, { id: 'openid-alice', name: 'Alice' }, null, 'stream-42');
+ */
+export class RtosDevice {
+  /** The last failure (code, catalogue key, what to do), or `null` after a success. */
+  lastError: SdkError | null = null;
+  /** The platform's id of this device party, once initialised (for the control API and journal). */
+  partyId: string | null = null;
+  private readonly client: TransportClient;
+  private current: WxCloudVoipConfig | null = null;
+
+  constructor(private readonly options: RtosDeviceOptions) {
+    this.client = new TransportClient(options);
+  }
+
+  /** The configuration `init` accepted, or `null` before `init` (and after `destroy`). */
+  get config(): WxCloudVoipConfig | null {
+    return this.current;
+  }
+
+  /**
+   * `wx_error_t wx_init(stack, hal, cfg)`: validates `wx_cloudvoip_config_t` and connects the device to the platform
+   * (the HTTPS stack and OS hooks are not simulated). Returns `OK`, `INVALID_ARGUMENT` (bad config),
+   * `FAILED_PRECONDITION` (already initialised), `RESOURCE_EXHAUSTED` (platform unreachable) or a refusal's code.
+   */
+  async init(config: WxCloudVoipConfigInput): Promise<number> {
+    if (this.current !== null) return this.fail('wx_init', WX_ERROR.FAILED_PRECONDITION, 'the SDK is already initialised; call destroy() (wx_destory) first');
+    const parsed = WxCloudVoipConfig.safeParse(config);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return this.fail('wx_init', WX_ERROR.INVALID_ARGUMENT, `bad wx_cloudvoip_config_t: ${issue ? `${issue.path.join('.') || 'config'}: ${issue.message}` : 'invalid'}`);
+    }
+    const cfg = parsed.data;
+    const outcome = await this.client.send('POST', '/parties', connected, {
+      kind: 'rtosDevice',
+      appId: cfg.wxa_appid,
+      sn: cfg.device_id,
+      modelId: cfg.model_id,
+      flavor: envVersionOf(cfg.wxa_flavor),
+      ...(this.options.hardwareId === undefined ? {} : { hardwareId: this.options.hardwareId }),
+      ...(this.options.label === undefined ? {} : { label: this.options.label }),
+    });
+    if (!outcome.ok) return this.fail('wx_init', rtosCodeOf(outcome), outcome.detail);
+    this.client.token = outcome.body.credential.token;
+    this.partyId = outcome.body.party.partyId;
+    this.current = cfg;
+    return this.ok();
+  }
+
+  /**
+   * `wx_error_t wx_device_register(sn_ticket)`: registers (appId, modelId, SN) for good with an snTicket the vendor
+   * backend fetched with `getsnticket`. Idempotent: an already registered device gets `OK` at once. Returns `OK`,
+   * `-10008` (snTicket wrong, expired or malformed), `INVALID_DEVICEID` (this hardware holds another registration),
+   * `-9` (the SN is registered by another physical device), `FAILED_PRECONDITION` (no init) or a transport code.
+   */
+  async deviceRegister(snTicket: string): Promise<number> {
+    if (this.current === null) return this.notInitialised('wx_device_register');
+    if (typeof snTicket !== 'string' || snTicket === '') {
+      return this.fail('wx_device_register', RTOS_SN_TICKET_INVALID, 'sn_ticket is empty: fetch one with POST /wxa/getsnticket on the vendor backend and pass it to the device');
+    }
+    const outcome = await this.client.send('POST', '/device/register', registered, { snTicket });
+    return outcome.ok ? this.ok() : this.fail('wx_device_register', rtosCodeOf(outcome), outcome.detail);
+  }
+
+  /**
+   * `wx_error_t wx_device_is_registered(int* out)`: whether this device is registered. `INVALID_DEVICEID` when the
+   * SN is registered with another mini program or model than `init` was given.
+   */
+  async deviceIsRegistered(): Promise<RtosIsRegisteredResult> {
+    if (this.current === null) return { code: this.notInitialised('wx_device_is_registered'), registered: false };
+    const cfg = this.current;
+    const outcome = await this.client.send('GET', '/device/registration', registration);
+    if (!outcome.ok) return { code: this.fail('wx_device_is_registered', rtosCodeOf(outcome), outcome.detail), registered: false };
+    const held = outcome.body.registration;
+    if (held.registered && (held.appId !== cfg.wxa_appid || held.modelId !== cfg.model_id)) {
+      const code = this.fail('wx_device_is_registered', WX_ERROR.INVALID_DEVICEID, `${cfg.device_id} is registered as (${held.appId ?? '?'}, ${held.modelId ?? '?'}), not (${cfg.wxa_appid}, ${cfg.model_id}): initialise with the stored appId and model_id`);
+      return { code, registered: false };
+    }
+    return { code: this.ok(), registered: held.registered };
+  }
+
+  /**
+   * `wx_error_t wx_cloudvoip_client_call(room_type, caller, callee, custom_query, payload)` (D §2.1, §2.2): asks WeChat
+   * to call a user. WeChat then POSTs `iot_voip_notify` (with `payload`) to the vendor cloud, and the phone rings once
+   * the cloud answers errcode 0. `caller` is the device itself (`name` "", `id` the SN from init); `callee.id` the
+   * user's openId. Returns `OK`, `INVALID_ARGUMENT` (bad arguments), `FAILED_PRECONDITION` (no init, not registered,
+   * already in a call), a negated backend code (`-9` not authorized, `-12` capability, `-20` bad openId, `-23`/`-24`
+   * license, …) or a transport code.
+   */
+  async clientCall(
+    roomType: WxCloudVoipSessionType,
+    caller: WxDeviceMemberInput,
+    callee: WxUserMemberInput,
+    customQuery: string | null,
+    payload: string | null,
+  ): Promise<RtosClientCallResult> {
+    if (this.current === null) return { code: this.notInitialised('wx_cloudvoip_client_call'), roomId: null };
+    const parsed = WxCloudVoipClientCallParams.safeParse({ room_type: roomType, caller, callee, custom_query: customQuery, payload });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { code: this.fail('wx_cloudvoip_client_call', WX_ERROR.INVALID_ARGUMENT, `bad arguments: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`), roomId: null };
+    }
+    const args = parsed.data;
+    if (args.caller.id !== this.current.device_id) {
+      return { code: this.fail('wx_cloudvoip_client_call', WX_ERROR.INVALID_ARGUMENT, `caller.id must be this device's SN (${this.current.device_id}), got ${args.caller.id}`), roomId: null };
+    }
+    const body: RtosClientCallBodyInput = {
+      roomType: roomTypeOf(args.room_type),
+      caller: { cameraStatus: args.caller.camera_status },
+      callee: { id: args.callee.id, name: args.callee.name, cameraStatus: args.callee.camera_status },
+      ...(args.custom_query === null || args.custom_query === '' ? {} : { customQuery: args.custom_query }),
+      ...(args.payload === null ? {} : { payload: args.payload }),
+    };
+    const outcome = await this.client.send('POST', '/rtos/client/call', callCreated, body);
+    if (!outcome.ok) return { code: this.fail('wx_cloudvoip_client_call', rtosCodeOf(outcome), outcome.detail), roomId: null };
+    return { code: this.ok(), roomId: outcome.body.roomId };
+  }
+
+  /**
+   * `wx_error_t wx_cloudvoip_client_join(roomid, payload)`: the device accepts a phone-initiated call by roomId (D §2.1).
+   * One official page lists it; the newer pages answer through the server SDK's `cloud_call_join` (D §9.2), which is
+   * what the example vendor cloud does. Returns `OK`, `INVALID_ARGUMENT`, `FAILED_PRECONDITION`, `-1` (no such ringing
+   * call for this device) or a transport code.
+   */
+  async clientJoin(roomid: string, payload: string | null): Promise<number> {
+    if (this.current === null) return this.notInitialised('wx_cloudvoip_client_join');
+    const parsed = WxCloudVoipClientJoinParams.safeParse({ roomid, payload });
+    if (!parsed.success) return this.fail('wx_cloudvoip_client_join', WX_ERROR.INVALID_ARGUMENT, `bad arguments: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const outcome = await this.client.send('POST', '/rtos/client/join', roomAction, {
+      roomId: parsed.data.roomid,
+      ...(parsed.data.payload === null ? {} : { payload: parsed.data.payload }),
+    });
+    return outcome.ok ? this.ok() : this.fail('wx_cloudvoip_client_join', rtosCodeOf(outcome), outcome.detail);
+  }
+
+  /**
+   * `void wx_destory(void)` (sic, the official name has the typo): releases everything and disconnects the device
+   * from the platform. The device can `init` again afterwards.
+   */
+  async destroy(): Promise<void> {
+    if (this.current === null) return;
+    await this.client.send('DELETE', '/parties/me', TransportOk);
+    this.client.token = undefined;
+    this.current = null;
+    this.partyId = null;
+  }
+
+  private notInitialised(call: string): number {
+    return this.fail(call, WX_ERROR.FAILED_PRECONDITION, 'the SDK is not initialised: call init (wx_init) first');
+  }
+
+  private ok(): number {
+    this.lastError = null;
+    return WX_ERROR.OK;
+  }
+
+  private fail(call: string, code: number, detail: string): number {
+    this.lastError = sdkError(call, code, detail);
+    return code;
+  }
+}
