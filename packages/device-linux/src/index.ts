@@ -27,6 +27,8 @@ export { PlatformError } from './transport/PlatformError.js';
 export { MediaSimulator } from './media/MediaSimulator.js';
 export { AUDIO_FORMAT, DIAL_TONE_FORMAT, VIDEO_RULES, cameraConfigProblem, downlinkVideoOf } from './media/mediaRules.js';
 export { DEVICE_KEY_FILE, REGISTRATION_FILE } from './storage/DataDir.js';
+export { WEB_SOCKET_STATE } from './transport/WebSocketLike.js';
+export { frameText } from './transport/frameText.js';
 
 export type { DisconnectReason, LinuxDeviceOptions, SessionNewArgs } from './device/LinuxDevice.js';
 export type { OperationOptions } from './session/VoipSession.js';
@@ -36,6 +38,7 @@ export type { WxErrorDetails } from './errors/WxError.js';
 export type { RefusalMappingRow, SdkCall } from './errors/toWxError.js';
 export type { PlatformFailure } from './transport/PlatformError.js';
 export type { FetchLike } from './transport/PlatformClient.js';
+export type { WebSocketCloseEventLike, WebSocketConstructorLike, WebSocketErrorEventLike, WebSocketLike, WebSocketMessageEventLike } from './transport/WebSocketLike.js';
 export type { AudioStreamStats, CameraStats, MediaEvent, MediaSnapshot, VideoFrame } from './media/MediaSimulator.js';
 export type { CameraConfig, DownlinkVideo } from './media/mediaRules.js';
 export type { StoredRegistration } from './storage/DataDir.js';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { PushMessage, VoipEventName, WxHangupReason, WxVoipStatus } from '@wxvoip/contracts';
 import type { MockPlatform } from '@wxvoip/mock-platform';
 import { expect } from 'vitest';
-import WebSocket from 'ws';
-import { LinuxDevice, type LinuxDeviceOptions } from '../src/index.js';
+import NodeWebSocket from 'ws';
+import { LinuxDevice, frameText, type LinuxDeviceOptions, type WebSocketConstructorLike, type WebSocketLike } from '../src/index.js';
 
 export const APP = 'wx_demo_app';
 export const DOORBELL = 'model-linux-doorbell';
@@ -78,11 +78,14 @@ export class Phone {
     private readonly platform: MockPlatform,
     private readonly namespace: string,
     private readonly token: string,
-    private readonly socket: WebSocket,
+    private readonly socket: WebSocketLike,
   ) {}
 
-  /** Connects a `wechatPlugin` party for `openId` and opens its channel (answering pings). */
-  static async connect(platform: MockPlatform, namespace: string, openId = 'openid-alice'): Promise<Phone> {
+  /**
+   * Connects a `wechatPlugin` party for `openId` and opens its channel (answering pings) with `WebSocket` (default
+   * `ws`'s; the global one to go through msw), the namespace in the query as a WHATWG WebSocket must send it.
+   */
+  static async connect(platform: MockPlatform, namespace: string, openId = 'openid-alice', WebSocket: WebSocketConstructorLike = NodeWebSocket): Promise<Phone> {
     const res = await fetch(`${platform.url}/__wxvoip/v1/parties`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-wxvoip-namespace': namespace },
@@ -90,16 +93,19 @@ export class Phone {
     });
     const body = (await res.json()) as { errcode: number; credential: { token: string }; pushChannel: { path: string } };
     expect(body.errcode).toBe(0);
-    const socket = new WebSocket(`${platform.url.replace('http', 'ws')}${body.pushChannel.path}?access_token=${body.credential.token}`, { headers: { 'x-wxvoip-namespace': namespace } });
+    const query = new URLSearchParams({ access_token: body.credential.token, namespace });
+    const socket = new WebSocket(`${platform.url.replace('http', 'ws')}${body.pushChannel.path}?${query.toString()}`);
     const phone = new Phone(platform, namespace, body.credential.token, socket);
-    socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as PushMessage;
-      phone.messages.push(message);
-      if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: message.seq }));
+    socket.addEventListener('message', (event) => {
+      void frameText(event.data).then((text) => {
+        const message = JSON.parse(text ?? '') as PushMessage;
+        phone.messages.push(message);
+        if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: message.seq }));
+      });
     });
     await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
+      socket.addEventListener('open', () => resolve());
+      socket.addEventListener('error', () => reject(new Error('the phone\'s push channel failed to open')));
     });
     return phone;
   }

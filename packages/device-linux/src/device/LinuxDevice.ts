@@ -16,6 +16,7 @@ import { toWxError, type SdkCall } from '../errors/toWxError.js';
 import { WxError } from '../errors/WxError.js';
 import { MediaSimulator, type MediaEvent } from '../media/MediaSimulator.js';
 import { cameraConfigProblem, downlinkVideoOf, type CameraConfig } from '../media/mediaRules.js';
+import NodeWebSocket from 'ws';
 import { WxOperation, type OperationTracker } from '../operation/WxOperation.js';
 import type { OperationOptions, SessionHost } from '../session/VoipSession.js';
 import { VoipSession } from '../session/VoipSession.js';
@@ -24,6 +25,7 @@ import { DataDir } from '../storage/DataDir.js';
 import { PlatformClient, type FetchLike } from '../transport/PlatformClient.js';
 import { PlatformError } from '../transport/PlatformError.js';
 import { PushChannel } from '../transport/PushChannel.js';
+import type { WebSocketConstructorLike } from '../transport/WebSocketLike.js';
 import { MAX_CLOCK_SKEW_MS, clockSkewMs } from './clockSkew.js';
 
 /** Options of a {@link LinuxDevice}: where the platform is, and the device's environment. */
@@ -42,6 +44,14 @@ export interface LinuxDeviceOptions {
   readonly log?: (line: string) => void;
   /** The fetch to use. Default: global `fetch`. */
   readonly fetch?: FetchLike;
+  /**
+   * The WHATWG WebSocket class of the push channel. Default: the `ws` package's. Pass `globalThis.WebSocket` to run
+   * in-process through msw (it intercepts the global class, not `ws`), or a browser's / Node 22's own.
+   *
+   * @example
+   * new LinuxDevice({ platformUrl: platform.url, WebSocket: globalThis.WebSocket });
+   */
+  readonly WebSocket?: WebSocketConstructorLike;
 }
 
 /** Arguments of {@link LinuxDevice.sessionNew}: `wx_voip_session_new(session_type, SCENE_IOT, listener, user_data, self_member, config)`. */
@@ -86,6 +96,7 @@ export class LinuxDevice implements OperationTracker {
   private readonly client: PlatformClient;
   private readonly host: SessionHost;
   private readonly now: () => number;
+  private readonly WebSocket: WebSocketConstructorLike;
   private online: Online | undefined;
   private initialising = false;
   private readonly sessions = new Set<VoipSession>();
@@ -97,6 +108,7 @@ export class LinuxDevice implements OperationTracker {
   constructor(private readonly options: LinuxDeviceOptions) {
     this.client = new PlatformClient({ baseUrl: options.platformUrl, namespace: options.namespace, fetch: options.fetch });
     this.now = options.now ?? Date.now;
+    this.WebSocket = options.WebSocket ?? NodeWebSocket;
     this.host = {
       client: this.client,
       requireInitialised: (call) => void this.require(call),
@@ -328,7 +340,7 @@ export class LinuxDevice implements OperationTracker {
       }
       let channel: PushChannel;
       try {
-        ({ channel } = await PushChannel.open(this.client.channelUrl(connected.pushChannel.path), this.client.channelHeaders(), {
+        ({ channel } = await PushChannel.open(this.client.channelUrl(connected.pushChannel.path), this.WebSocket, {
           onStatus: (message) => this.route(message),
           onClosed: (reason) => this.dropped(reason),
         }, signal));

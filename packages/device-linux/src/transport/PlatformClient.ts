@@ -4,6 +4,7 @@ import {
   CredentialRefusal,
   DeviceRegistration,
   NAMESPACE_HEADER,
+  PUSH_CHANNEL_TOKEN_PARAM,
   RegisterDeviceData,
   RoomActionData,
   TransportRefusal,
@@ -17,6 +18,12 @@ import {
   type TransportRouteKey,
 } from '@wxvoip/contracts';
 import { PlatformError } from './PlatformError.js';
+
+/**
+ * Query parameter naming the namespace on the push channel's URL. The platform reads it when the handshake has no
+ * `x-wxvoip-namespace` header (browsers cannot send one); the contract names no constant for it.
+ */
+const NAMESPACE_QUERY_PARAM = 'namespace';
 
 /** The `fetch` the client uses (global `fetch` by default; inject one to add a proxy or a test double). */
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<Response>;
@@ -108,17 +115,21 @@ export class PlatformClient {
     return this.send('abortRoom', { roomId, body: { errMsg }, signal }, RoomActionData);
   }
 
-  /** Headers for the push channel's WebSocket handshake. */
-  channelHeaders(): Record<string, string> {
-    return this.options.namespace === undefined ? {} : { [NAMESPACE_HEADER]: this.options.namespace };
-  }
-
-  /** Absolute WebSocket URL of a push channel path, with the credential in `access_token`. */
+  /**
+   * Absolute WebSocket URL of a push channel path, with the credential in `access_token` and the namespace in
+   * `namespace` (a WHATWG WebSocket cannot send the `x-wxvoip-namespace` header; the platform reads either).
+   */
   channelUrl(path: string): string {
     const url = new URL(`${this.baseUrl}${path}`);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('access_token', this.token ?? '');
+    url.searchParams.set(PUSH_CHANNEL_TOKEN_PARAM, this.token ?? '');
+    if (this.options.namespace !== undefined) url.searchParams.set(NAMESPACE_QUERY_PARAM, this.options.namespace);
     return url.toString();
+  }
+
+  /** The namespace header of every HTTP request. */
+  private namespaceHeaders(): Record<string, string> {
+    return this.options.namespace === undefined ? {} : { [NAMESPACE_HEADER]: this.options.namespace };
   }
 
   private async send<T>(
@@ -128,7 +139,7 @@ export class PlatformClient {
   ): Promise<T> {
     const route = platformTransportContract[key];
     const path = route.path.replace(':roomId', encodeURIComponent(request.roomId ?? ''));
-    const headers: Record<string, string> = { ...this.channelHeaders() };
+    const headers: Record<string, string> = { ...this.namespaceHeaders() };
     if (request.authenticated !== false) headers['authorization'] = `Bearer ${this.token ?? ''}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;

@@ -1,5 +1,6 @@
 import { PushMessage, type ByeReason, type DeviceStatusMessage, type HelloMessage } from '@wxvoip/contracts';
-import WebSocket from 'ws';
+import { frameText } from './frameText.js';
+import { WEB_SOCKET_STATE, type WebSocketConstructorLike, type WebSocketLike } from './WebSocketLike.js';
 
 /** What the channel tells its owner. */
 export interface PushChannelHandlers {
@@ -13,59 +14,84 @@ export interface PushChannelHandlers {
  * The device's push channel (a WebSocket, ADR 0007): waits for `hello`, answers every `ping` with a `pong` (a party
  * that misses two is treated as offline and its calls abort), hands `deviceStatus` messages over, and reports
  * `bye` or a dropped socket. Linux devices get no `incomingCall`: WeChat sends them nothing (D §0.2).
+ * It speaks the WHATWG WebSocket interface only (`addEventListener`, `readyState`), so any WebSocket class works: `ws`'s,
+ * the global one, or msw's interceptor. Events are handled one after the other, in arrival order, even
+ * when a binary frame takes a moment to decode, so a `bye` is always seen before the close that follows it.
  */
 export class PushChannel {
-  private socket: WebSocket | undefined;
+  private socket: WebSocketLike | undefined;
   private closedReported = false;
   private pongs = 0;
   private lastSeq = 0;
 
   private constructor(private readonly handlers: PushChannelHandlers) {}
 
-  /** Opens the channel and resolves once the platform said `hello`. Rejects when the socket cannot open or is refused. */
-  static open(url: string, headers: Record<string, string>, handlers: PushChannelHandlers, signal?: AbortSignal): Promise<{ channel: PushChannel; hello: HelloMessage }> {
+  /**
+   * Opens the channel at `url` (credential and namespace in the query: a WHATWG WebSocket cannot send headers) with
+   * `WebSocket`, and resolves once the platform said `hello`. Rejects when the socket cannot open, is refused or closes first.
+   */
+  static open(url: string, WebSocket: WebSocketConstructorLike, handlers: PushChannelHandlers, signal?: AbortSignal): Promise<{ channel: PushChannel; hello: HelloMessage }> {
     const channel = new PushChannel(handlers);
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { headers });
+      const socket = new WebSocket(url);
       channel.socket = socket;
-      let helloSeen = false;
+      let settled = false;
+      let inbox: Promise<void> = Promise.resolve();
+      const inOrder = (task: () => void | Promise<void>) => {
+        inbox = inbox.then(task).catch((error: unknown) => {
+          // A bug in a handler: surface it as the socket library would, without stopping the channel.
+          queueMicrotask(() => {
+            throw error;
+          });
+        });
+      };
       const fail = (error: Error) => {
-        if (helloSeen) return;
-        helloSeen = true;
-        socket.removeAllListeners('message');
-        socket.terminate();
+        if (settled) return;
+        settled = true;
+        channel.closedReported = true;
+        socket.close();
         reject(error);
       };
       signal?.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
-      socket.once('error', fail);
-      socket.once('close', (code, reason) => {
-        if (!helloSeen) fail(new Error(`push channel closed before hello (${code} ${reason.toString('utf8')})`));
-        else channel.reportClosed('lost');
+      socket.addEventListener('error', (event) => {
+        const detail = typeof event.message === 'string' && event.message !== '' ? event.message : 'the WebSocket failed';
+        inOrder(() => fail(new Error(detail)));
       });
-      socket.on('error', () => undefined);
-      socket.on('message', (data: WebSocket.RawData) => {
-        const parsed = PushMessage.safeParse(safeJson(data));
-        if (!parsed.success) return;
-        const message = parsed.data;
-        channel.lastSeq = message.seq;
-        switch (message.type) {
-          case 'hello':
-            helloSeen = true;
-            resolve({ channel, hello: message });
-            return;
-          case 'ping':
-            channel.pongs++;
-            socket.send(JSON.stringify({ type: 'pong', seq: message.seq }));
-            return;
-          case 'deviceStatus':
-            handlers.onStatus(message);
-            return;
-          case 'bye':
-            channel.reportClosed(message.reason);
-            return;
-          default:
-            return;
-        }
+      socket.addEventListener('close', (event) => {
+        inOrder(() => {
+          if (!settled) fail(new Error(`push channel closed before hello (${event.code}${event.reason === '' ? '' : ` ${event.reason}`})`));
+          else channel.reportClosed('lost');
+        });
+      });
+      socket.addEventListener('message', (event) => {
+        inOrder(async () => {
+          const text = await frameText(event.data);
+          if (channel.closedReported || text === undefined) return;
+          const parsed = PushMessage.safeParse(safeJson(text));
+          if (!parsed.success) return;
+          const message = parsed.data;
+          channel.lastSeq = message.seq;
+          switch (message.type) {
+            case 'hello':
+              if (settled) return;
+              settled = true;
+              resolve({ channel, hello: message });
+              return;
+            case 'ping':
+              if (socket.readyState !== WEB_SOCKET_STATE.OPEN) return;
+              channel.pongs++;
+              socket.send(JSON.stringify({ type: 'pong', seq: message.seq }));
+              return;
+            case 'deviceStatus':
+              handlers.onStatus(message);
+              return;
+            case 'bye':
+              channel.reportClosed(message.reason);
+              return;
+            default:
+              return;
+          }
+        });
       });
     });
   }
@@ -82,7 +108,7 @@ export class PushChannel {
 
   /** True while the socket is open. */
   get open(): boolean {
-    return this.socket?.readyState === WebSocket.OPEN;
+    return this.socket?.readyState === WEB_SOCKET_STATE.OPEN;
   }
 
   /** Closes the socket without reporting it (the owner is stopping). */
@@ -98,9 +124,8 @@ export class PushChannel {
   }
 }
 
-function safeJson(data: WebSocket.RawData): unknown {
+function safeJson(text: string): unknown {
   try {
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
     return JSON.parse(text);
   } catch {
     return undefined;
