@@ -15,6 +15,7 @@ export { RtosDevice } from './device/rtosDevice.js';
 export { rtosCodeOf } from './transport/rtosCodeOf.js';
 
 export type { RtosClientCallResult, RtosDeviceOptions, RtosIsRegisteredResult } from './device/rtosDevice.js';
+export type { WebSocketConstructorLike, WebSocketEventLike, WebSocketLike } from './transport/webSocketLike.js';
 export type { PlatformClientOptions } from './transport/platformClientOptions.js';
 export type { SdkError } from './transport/sdkError.js';
 export type { TransportFailure, TransportOutcome } from './transport/transportClient.js';

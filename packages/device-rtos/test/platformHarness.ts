@@ -23,6 +23,7 @@ import { expect } from 'vitest';
 import { createCallbackReceiver, toNodeListener, type CallbackReceiver } from '../src/receiver/index.js';
 import { PushChannel } from '../src/transport/pushChannel.js';
 import { TransportClient } from '../src/transport/transportClient.js';
+import type { WebSocketConstructorLike } from '../src/transport/webSocketLike.js';
 import { AES_KEY, TOKEN } from './messagePushVectors.js';
 
 /** A platform, the receiver host its demo app pushes to, and helpers. */
@@ -105,8 +106,9 @@ export class TestPhone {
     readonly messages: PushMessage[],
   ) {}
 
-  /** Connects a `wechatPlugin` party for `openId` of the demo app and opens its push channel. */
-  static async connect(platformUrl: string, openId: string, namespace?: string): Promise<TestPhone> {
+  /** Connects a `wechatPlugin` party for `openId` of the demo app and opens its push channel (with `ws` by default). */
+  static async connect(platformUrl: string, openId: string, options: { namespace?: string; WebSocket?: WebSocketConstructorLike } = {}): Promise<TestPhone> {
+    const { namespace, WebSocket } = options;
     const client = new TransportClient({ platformUrl, ...(namespace === undefined ? {} : { namespace }) });
     const res = await client.send('POST', '/parties', connected, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId });
     if (!res.ok) throw new Error(res.detail);
@@ -117,6 +119,7 @@ export class TestPhone {
       path: res.body.pushChannel.path,
       token: res.body.credential.token,
       ...(namespace === undefined ? {} : { namespace }),
+      ...(WebSocket === undefined ? {} : { WebSocket }),
       onMessage: (m) => messages.push(m),
     });
     return new TestPhone(client, channel, messages);

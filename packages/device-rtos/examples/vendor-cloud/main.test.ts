@@ -32,7 +32,7 @@ async function run(namespace: string, ...args: string[]): Promise<RunningExample
 }
 
 async function phoneIn(namespace: string, openId = 'openid-alice'): Promise<TestPhone> {
-  return TestPhone.connect(platform.url, openId, namespace);
+  return TestPhone.connect(platform.url, openId, { namespace });
 }
 
 describe('the example vendor cloud', () => {

@@ -118,6 +118,7 @@ export class CloudVoipServer {
         path: outcome.body.pushChannel.path,
         token: outcome.body.credential.token,
         ...(this.options.namespace === undefined ? {} : { namespace: this.options.namespace }),
+        ...(this.options.WebSocket === undefined ? {} : { WebSocket: this.options.WebSocket }),
         onMessage: (message) => this.onPush(message),
       });
     } catch (error) {
