@@ -1,33 +1,13 @@
 import type {
-  CALL_PAGE_PATH,
-  BindVoipAdminContactRequest,
-  CallDeviceRequestInput,
-  CallDeviceResult,
   CallPartyInput,
-  CallWmpfRequestInput,
-  CallWmpfResult,
   CustomQuery,
-  DeleteVoipBindContactRequest,
-  FacePayContactResult,
-  GetBindContactPathRequest,
-  GetBindContactPathResult,
-  GetIotBindContactListRequest,
-  GetIotBindContactListResult,
-  GetVoipBindContactListRequest,
-  GetVoipBindContactListResult,
   InitByCallerResult,
   MiniprogramState,
-  PluginEnterOptions,
-  PluginOnloadOptions,
   RegistrationMode,
   RoomType,
-  SetUIConfigRequestInput,
-  SetVoipEndPagePathRequestInput,
   TimeLimit,
-  TranserAdminRequest,
   VoipEvent,
-  VoipEventListener,
-  VoipEventUnsubscribe,
+  WmpfVoipPlugin,
 } from '@wxvoip/contracts';
 
 /** The fields every `initByCaller` request has, whatever its businessType (P §3.1). */
@@ -116,41 +96,9 @@ export type InitByCallerRequestFor<R extends DeviceRegistrationKnowledge = 'unkn
  * const wmpfVoip: WmpfVoip = requirePlugin('wmpf-voip').default;
  * const { roomId } = await wmpfVoip.callDevice({ roomType: 'video', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
  */
-export interface WmpfVoip<R extends DeviceRegistrationKnowledge = 'unknown'> {
+export interface WmpfVoip<R extends DeviceRegistrationKnowledge = 'unknown'> extends Omit<WmpfVoipPlugin<VoipEvent>, 'initByCaller'> {
   /** Starts a call and creates its room (P §3): argument errors throw, backend errors resolve `isSuccess: false`. */
   initByCaller(req: InitByCallerRequestFor<R>): Promise<InitByCallerResult>;
-  /** Phone calls an Android WMPF device (P §4.1, ≥ 2.4.0, WeChat client only); throws a `VoipError` on failure. */
-  callWMPF(req: CallWmpfRequestInput): Promise<CallWmpfResult>;
-  /** Phone calls a Linux or RTOS device (P §4.2, ≥ 2.4.0, WeChat client only); throws a `VoipError` on failure. */
-  callDevice(req: CallDeviceRequestInput): Promise<CallDeviceResult>;
-  /** Ends the current call, or only room `roomId` (≥ 2.3.2); a non-matching roomId is ignored (P §5.1). */
-  forceHangUpVoip(roomId?: string): void;
-  /** Subscribes to call events (P §5.2, §7); returns the function that removes the listener (works from 2.3.10). */
-  onVoipEvent(listener: VoipEventListener<VoipEvent>): VoipEventUnsubscribe;
-  /** Configures the call page; set it before the call starts (P §5.3). */
-  setUIConfig(config: SetUIConfigRequestInput): void;
-  /** Label of the custom button a WeChat-client listener sees once the call started (P §5.4). */
-  setCustomBtnText(btnText: string): void;
-  /** Page opened when a call (`'Call'`) or contact binding (`'BindContact'`) ends (P §5.5). */
-  setVoipEndPagePath(req: SetVoipEndPagePathRequestInput): void;
-  /** Enter options when the mini program was entered through the plugin page (P §5.6). */
-  getPluginEnterOptions(): PluginEnterOptions;
-  /** `onLoad` query of the call page (P §5.6, ≥ 2.2.3); read it after `callPageOnShow`. */
-  getPluginOnloadOptions(): PluginOnloadOptions;
-  /** Which of these users authorized the device (P §5.7). */
-  getIotBindContactList(req: GetIotBindContactListRequest): Promise<GetIotBindContactListResult>;
-  /** Path of the call page (P §1, ≥ 2.3.9): `wx.redirectTo({ url: wmpfVoip.CALL_PAGE_PATH })`. */
-  readonly CALL_PAGE_PATH: typeof CALL_PAGE_PATH;
-  /** Campus face-pay: bind the current user as admin contact of `userId` (P §5.8). */
-  bindVoipAdminContact(req: BindVoipAdminContactRequest): Promise<FacePayContactResult>;
-  /** Campus face-pay: the share path for binding contacts (P §5.8). */
-  getBindContactPath(req: GetBindContactPathRequest): Promise<GetBindContactPathResult>;
-  /** Campus face-pay: the contacts of `userId` (P §5.8). */
-  getVoipBindContactList(req: GetVoipBindContactListRequest): Promise<GetVoipBindContactListResult>;
-  /** Campus face-pay: delete contacts (admin only); the return value is undocumented (P §5.8, §12.17). */
-  deleteVoipBindContact(req: DeleteVoipBindContactRequest): FacePayContactResult;
-  /** Campus face-pay: hand the admin role over (WeChat's spelling); the return value is undocumented (P §5.8, §12.17). */
-  transerAdmin(req: TranserAdminRequest): FacePayContactResult;
 }
 
 /**
