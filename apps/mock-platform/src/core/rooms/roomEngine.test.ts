@@ -317,6 +317,36 @@ describe('RoomEngine: cloud callback (D §2.2, §2.5)', () => {
     expect(h.inbox.get(phone.partyId)!.filter((m) => m.type === 'incomingCall')).toHaveLength(1);
   });
 
+  it('a cloud device calling a user who is in another call: the callback goes out, and the joining vendor cloud hears BUSY', () => {
+    const h = setup();
+    const alice = phoneCallsLinux(h).phone; // Alice is calling SN_1
+    const cloud = h.connect({ kind: 'vendorCloud' });
+    const cloudCall = () =>
+      linuxCallsPhone(h, {
+        entry: 'rtosClientCall',
+        transport: 'cloud',
+        needsCallback: true,
+        callerJoinsAtCreate: false,
+        sn: 'SN_2',
+        caller: { kind: 'device', id: 'SN_2', name: 'Garden camera', cameraStatus: 0, partyId: null },
+      }).room;
+    const room = cloudCall();
+    expect(h.sent.map((r) => r.roomId)).toEqual([room.roomId]);
+    h.callbacks.reply(h.sent[0]!.deliveryId, { errcode: 0 });
+    expect(room.outcome).toBeNull();
+    h.engine.callerJoin(room, cloud.partyId);
+    expect(room.outcome).toBe('busy');
+    expect(h.statuses(cloud.partyId)).toEqual([8]);
+    // Neither Alice's phones nor her current call heard of it.
+    expect((h.inbox.get(alice.partyId) ?? []).filter((m) => 'roomId' in m && m.roomId === room.roomId)).toEqual([]);
+
+    // A vendor cloud that never joins: the ring timeout ends the room.
+    const unjoined = cloudCall();
+    h.callbacks.reply(h.sent[1]!.deliveryId, { errcode: 0 });
+    h.state.clock.advance(60_000);
+    expect(unjoined.outcome).toBe('timeout');
+  });
+
   it('retries an unanswered callback 3 times, 5 s apart, then cancels', () => {
     const h = setup();
     const { room } = phoneCallsLinux(h, { needsCallback: true, transport: 'cloud' });

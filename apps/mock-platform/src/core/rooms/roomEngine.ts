@@ -85,6 +85,11 @@ export class RoomEngine {
   private readonly serverTokens = new Map<string, string>();
   /** How to alert the listener of a cloud room once its callback is accepted. */
   private readonly pendingAlert = new Map<string, RoomSpec['alert']>();
+  /**
+   * Cloud device→phone rooms whose user was in another call when they were made: the callback still goes out, and the
+   * room ends busy once the vendor cloud joins, so its session hears BUSY (P §13.3: busy follows the ring; D §2.2, §2.6).
+   */
+  private readonly busyOnJoin = new Set<string>();
   readonly notifier: RoomNotifier;
 
   constructor(
@@ -178,11 +183,13 @@ export class RoomEngine {
     this.bindParty(room.caller.partyId, room.roomId);
     if (spec.callerJoinsAtCreate) this.markCallerJoined(room);
 
-    if (listenerBusy) {
+    const cloudCaller = spec.needsCallback && spec.direction === 'deviceToPhone';
+    if (listenerBusy && !cloudCaller) {
       this.end(room, { outcome: 'busy', side: 'listener', cause: 'transport', detail: `the listener ${room.listener.id} is in another call` });
     } else if (spec.needsCallback) {
+      if (listenerBusy) this.busyOnJoin.add(room.roomId);
       // Kept until the developer's server answers (even a sender that answers at once finds it).
-      this.pendingAlert.set(room.roomId, spec.alert);
+      this.pendingAlert.set(room.roomId, listenerBusy ? { kind: 'none' } : spec.alert);
       this.callbacks.dispatch(room);
     } else {
       this.ring(room, spec.alert);
@@ -223,6 +230,11 @@ export class RoomEngine {
       this.bindParty(partyId, room.roomId);
     }
     room.timeline.push({ kind: 'action', at: this.state.now(), side: 'caller', partyId, action: 'join', cause });
+    if (room.state === 'ringing' && this.busyOnJoin.has(room.roomId)) {
+      room.caller.joinedAt = this.state.now();
+      this.end(room, { outcome: 'busy', side: 'listener', cause, detail: `the listener ${room.listener.id} is in another call` });
+      return accept(room);
+    }
     this.markCallerJoined(room);
     if (room.listener.phase === 'waiting') this.startTalking(room, cause);
     return accept(room);
@@ -333,6 +345,7 @@ export class RoomEngine {
     room.timers.clear();
     this.callbacks.cancel(room.roomId);
     this.pendingAlert.delete(room.roomId);
+    this.busyOnJoin.delete(room.roomId);
     const wasTalking = room.state === 'talking';
     room.endedAt = now;
     room.outcome = request.outcome;
