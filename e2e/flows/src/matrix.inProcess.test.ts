@@ -1,0 +1,3 @@
+import { describeMatrix } from './matrix/runMatrix.js';
+
+describeMatrix('in-process');
