@@ -4,6 +4,7 @@ import { eventsOf, formatEvent, roomResult, type DirectionSpec, type Observation
 import { APP, type FlowEnv } from '../matrix/flowHost.js';
 import { developerServerParty } from '../parties/developerServerParty.js';
 import { linuxParty } from '../parties/linuxParty.js';
+import { answerFromReminder as answer, cloudSessionEnded as ended, cloudTalkThen } from '../parties/cloudCallsPhone.js';
 import { TRICKY_PAYLOAD, vendorCloudParty, type VendorCloudParty } from '../parties/vendorCloudParty.js';
 
 const SN = 'SN-RTOS-0001';
@@ -38,13 +39,6 @@ async function placeCall(env: FlowEnv, { join = true }: { join?: boolean } = {})
   return { phone, cloud, roomId: notify.RoomId };
 }
 
-/** Alice taps the reminder and answers. */
-async function answer(env: FlowEnv, { phone }: Call): Promise<void> {
-  await phone.simulator.callPage.openReminder();
-  await phone.simulator.callPage.answer();
-  await env.settle();
-}
-
 async function observe(env: FlowEnv, { phone, cloud }: Omit<Call, 'roomId'>, roomId: string | null, phoneEvents = eventsOf(phone)): Promise<Observation> {
   await env.settle();
   return {
@@ -53,19 +47,7 @@ async function observe(env: FlowEnv, { phone, cloud }: Omit<Call, 'roomId'>, roo
   };
 }
 
-const ended = (cloud: VendorCloudParty) => () => cloud.session?.ended === true;
-
-function talkThen(end: (env: FlowEnv, call: Call) => Promise<unknown>): (env: FlowEnv) => Promise<Observation> {
-  return async (env) => {
-    const call = await placeCall(env);
-    await answer(env, call);
-    await env.until(() => call.cloud.log.includes('TALKING'), 'TALKING on the vendor cloud session');
-    await env.advance(3_000);
-    await end(env, call);
-    await env.until(ended(call.cloud), 'the end status on the vendor cloud session');
-    return observe(env, call, call.roomId);
-  };
-}
+const talkThen = cloudTalkThen(placeCall, observe);
 
 /** The server API refuses the call: its errcode, and nobody heard anything. */
 function refused(prepare: (env: FlowEnv) => Promise<unknown>, refusedWith: string): RunCell {
