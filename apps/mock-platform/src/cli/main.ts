@@ -51,9 +51,10 @@ async function main(): Promise<void> {
   });
   const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
   console.log(`wxvoip mock platform listening on ${platform.url}`);
-  console.log(`  docs:     ${platform.url}/docs`);
-  console.log(`  control:  ${platform.url}/__admin`);
-  console.log(`  clock:    ${args.clock}`);
+  console.log(`  docs:      ${platform.url}/docs`);
+  console.log(`  control:   ${platform.url}/__admin`);
+  console.log(`  inspector: ${platform.url}/__inspector`);
+  console.log(`  clock:     ${args.clock}`);
   for (const app of apps) {
     console.log(`  app ${app.appId}: secret ${app.secret}`);
     console.log(`    token:  curl '${platform.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appId}&secret=${app.secret}'`);

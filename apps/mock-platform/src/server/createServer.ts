@@ -13,6 +13,7 @@ import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
+import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
 import {
@@ -42,6 +43,8 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
   /** Serve the OpenAPI document and Swagger UI at /docs. Default true. */
   readonly docs?: boolean;
+  /** Serve the inspector page (clock, rooms, parties, journal, simulate buttons) at /__inspector. Default true. */
+  readonly inspector?: boolean;
   /** Waits the latency faults ask for before answering (the server uses real time). */
   readonly delay?: (ms: number) => Promise<void>;
 }
@@ -85,9 +88,9 @@ function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<
 
 /**
  * The mock platform as a fastify 5 app: the emulated WeChat routes, the transport and control APIs (all from the
- * contracts' ts-rest routers), the push channel over WebSocket and the OpenAPI docs. Errors answer in the shape of
- * the API they concern: WeChat's `{ errcode, errmsg }` (never fastify's or ts-rest's default 400), the transport's
- * refusal bodies, or RFC 7807 problems on the control API.
+ * contracts' ts-rest routers), the push channel over WebSocket, the OpenAPI docs and the inspector page. Errors
+ * answer in the shape of the API they concern: WeChat's `{ errcode, errmsg }` (never fastify's or ts-rest's default
+ * 400), the transport's refusal bodies, or RFC 7807 problems on the control API.
  *
  * @example
  * const app = await createServer({ core: new PlatformCore({ seed: demoSeed }) });
@@ -141,6 +144,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   if (options.docs !== false) {
     await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() } });
     await app.register(swaggerUi, { routePrefix: '/docs' });
+  }
+  if (options.inspector !== false) {
+    const page = inspectorPage();
+    app.get(INSPECTOR_PATH, (_request, reply) => reply.headers(INSPECTOR_HEADERS).send(page));
   }
 
   // Each router lives in its own scope, where ts-rest's error handler answers request validation failures in that
