@@ -4,6 +4,7 @@
  */
 import { WX_CLOUDVOIP_SESSION_TYPE, WX_ERROR, WX_HANGUP_REASON, WX_VOIP_STATUS, type IotVoipNotifyMessage, type WxVoipStatus } from '@wxvoip/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { collectingReceiver, startHarness, TestPhone, type Harness } from '../../test/platformHarness.js';
 import { CloudVoipServer } from './cloudVoipServer.js';
 import type { CloudVoipListener } from './cloudVoipSession.js';
@@ -119,6 +120,27 @@ describe('joins', () => {
 });
 
 describe('session', () => {
+  it('reports ABORTED when its push channel dies without a goodbye (the network is lost), and the phone hears the abort', async () => {
+    const sockets: NodeWebSocket[] = [];
+    const Recording = class extends NodeWebSocket {
+      constructor(url: string) {
+        super(url);
+        sockets.push(this);
+      }
+    };
+    const server = new CloudVoipServer({ platformUrl: h.platform.url, label: 'vendor cloud losing its network', WebSocket: Recording });
+    expect(await server.init({ data_dir: '/var/lib/cloudvoip' })).toBe(0);
+    cleanups.push(() => server.destroy());
+    const { notify } = await ringingPhoneCall();
+    const { listener, seen } = recorder();
+    const { session } = await server.cloudCallJoin(answerArgs(notify), listener);
+    await expect.poll(() => seen.map((s) => s.status)).toEqual([WX_VOIP_STATUS.TALKING]);
+    sockets[0]!.terminate();
+    await expect.poll(() => seen.map((s) => s.status)).toEqual([WX_VOIP_STATUS.TALKING, WX_VOIP_STATUS.ABORTED]);
+    expect(session!.ended).toBe(true);
+    await expect.poll(async () => (await h.room(notify.RoomId)).outcome).toBe('aborted');
+  });
+
   it('set_remote_bandwidth: OK while the call is on, INVALID_ARGUMENT for a bad kbps, FAILED_PRECONDITION after it ended', async () => {
     const server = await initialisedServer();
     const { phone, notify } = await ringingPhoneCall();

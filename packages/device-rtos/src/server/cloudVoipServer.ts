@@ -120,6 +120,7 @@ export class CloudVoipServer {
         ...(this.options.namespace === undefined ? {} : { namespace: this.options.namespace }),
         ...(this.options.WebSocket === undefined ? {} : { WebSocket: this.options.WebSocket }),
         onMessage: (message) => this.onPush(message),
+        onClose: () => this.onChannelLost(),
       });
     } catch (error) {
       await this.client.send('DELETE', '/parties/me', TransportOk);
@@ -249,6 +250,13 @@ export class CloudVoipServer {
     for (const message of early) session.deliver(message);
     this.ok();
     return { code: WX_ERROR.OK, session };
+  }
+
+  /** The push channel closed without `destroy()`: the platform is out of reach, so a call in progress is lost. */
+  private onChannelLost(): void {
+    if (this.channel === null) return;
+    this.channel = null;
+    this.current?.connectionLost();
   }
 
   private released(session: object): void {

@@ -145,13 +145,25 @@ export class CloudVoipSession<TUserData = unknown> {
 
   /** Delivers a platform status to the listener (called by the server for this session's room). */
   deliver(message: DeviceStatusMessage): void {
+    this.report(message.status, message.reason);
+  }
+
+  /**
+   * The server SDK lost its connection to WeChat (its push channel died without a goodbye): a call in progress can no
+   * longer be heard from, so it is reported 7 ABORTED, as the Linux SDK does (ADR 0011).
+   */
+  connectionLost(): void {
+    this.report(WX_VOIP_STATUS.ABORTED, null);
+  }
+
+  private report(status: WxVoipStatus, reason: WxHangupReason | null): void {
     if (this.destroyed || this.ended) return;
-    this.statuses.push({ status: message.status, reason: message.reason });
+    this.statuses.push({ status, reason });
     if (this.ended) this.stopHeartbeat();
     try {
-      this.listener.status(this, this.userData, message.status, message.reason);
+      this.listener.status(this, this.userData, status, reason);
     } catch (error) {
-      this.lastError = { code: WX_ERROR.INTERNAL, key: 'WXERROR_INTERNAL', message: `the status listener threw for status ${message.status}: ${error instanceof Error ? error.message : String(error)}` };
+      this.lastError = { code: WX_ERROR.INTERNAL, key: 'WXERROR_INTERNAL', message: `the status listener threw for status ${status}: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
 
