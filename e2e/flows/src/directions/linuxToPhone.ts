@@ -153,10 +153,8 @@ export const linuxToPhone: DirectionSpec = {
         outcome: 'aborted',
         billedSeconds: 3,
       },
-      run: talkThen(async (env, { roomId }) => {
-        const res = await env.control.simulateGoOffline({ params: { roomId }, body: { side: 'caller' } });
-        if (res.status !== 200) throw new Error(`simulateGoOffline: HTTP ${res.status}`);
-      }),
+      // The doorbell loses its network mid-call: its push channel dies without a goodbye.
+      run: talkThen((env, { door }) => env.dropConnection(door.device.partyId!)),
     },
     // Device → phone needs the user's authorization (P §8.2).
     notAuthorized: refused(

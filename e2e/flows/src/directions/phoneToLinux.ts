@@ -152,10 +152,8 @@ export const phoneToLinux: DirectionSpec = {
         outcome: 'aborted',
         billedSeconds: 3,
       },
-      run: talkThen(async (env, { roomId }) => {
-        const res = await env.control.simulateGoOffline({ params: { roomId }, body: { side: 'listener' } });
-        if (res.status !== 200) throw new Error(`simulateGoOffline: HTTP ${res.status}`);
-      }),
+      // The doorbell loses its network mid-call: its push channel dies without a goodbye.
+      run: talkThen((env, { door }) => env.dropConnection(door.device.partyId!)),
     },
     // Since plugin 2.4.1 callDevice needs no authorization (P §8.2): the call goes through.
     notAuthorized: {

@@ -213,10 +213,8 @@ export const rtosToPhone: DirectionSpec = {
         outcome: 'aborted',
         billedSeconds: 3,
       },
-      run: talkThen(async (env, { roomId }) => {
-        const res = await env.control.simulateGoOffline({ params: { roomId }, body: { side: 'caller' } });
-        if (res.status !== 200) throw new Error(`simulateGoOffline: HTTP ${res.status}`);
-      }),
+      // The vendor cloud's server-SDK process loses its network mid-call: its push channel dies without a goodbye.
+      run: talkThen((env, { cloud }) => env.dropConnection(cloud.partyId!)),
     },
     // A device calling a user needs the user's authorization (P §8.2, D §2.2 step 2): -9 (D §2.1, §7.1).
     notAuthorized: refused(

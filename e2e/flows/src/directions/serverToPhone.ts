@@ -179,10 +179,8 @@ export const serverToPhone: DirectionSpec = {
         outcome: 'aborted',
         billedSeconds: 3,
       },
-      run: talkThen(async (env, { roomId }) => {
-        const res = await env.control.simulateGoOffline({ params: { roomId }, body: { side: 'caller' } });
-        if (res.status !== 200) throw new Error(`simulateGoOffline: HTTP ${res.status}`);
-      }),
+      // The vendor cloud's server-SDK process loses its network mid-call: its push channel dies without a goodbye.
+      run: talkThen((env, { cloud }) => env.dropConnection(cloud.partyId!)),
     },
     // errcode 9: the user has not authorized the device (D §4.10).
     notAuthorized: refused((env) => env.control.revokeAuthorization({ params: { appId: APP.appId }, body: { openId: 'openid-alice', how: 'switchOff', sn: SN } }), 'errcode 9'),

@@ -46,6 +46,12 @@ export interface FlowEnv {
   advance(ms: number): Promise<void>;
   /** Waits until `done()` holds (settling between checks); fails naming `what` after ~5 s. */
   until(done: () => boolean, what: string): Promise<void>;
+  /**
+   * The party's network goes away: its push channel dies without a goodbye (the TCP connection is destroyed over
+   * HTTP; the intercepted socket closes in-process). The platform notices the channel close, as it would a phone
+   * losing signal. Fails when the party has no open channel.
+   */
+  dropConnection(partyId: string): Promise<void>;
 }
 
 /** One platform shared by the cells of a test file, each cell in its own namespace. */
@@ -124,6 +130,16 @@ export async function startFlowHost(transport: Transport): Promise<FlowHost> {
     };
   }
 
+  // Every push channel the simulators open goes through this class, so a cell can cut one party's network.
+  const sockets: { url: string; socket: WebSocket }[] = [];
+  const Base = WebSocketImpl;
+  const Tracked = class extends (Base as unknown as new (url: string | URL, protocols?: string | string[]) => WebSocket) {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      sockets.push({ url: String(url), socket: this });
+    }
+  } as unknown as WebSocketClass;
+
   const host: FlowHost = {
     transport,
     async env(name) {
@@ -150,17 +166,17 @@ export async function startFlowHost(transport: Transport): Promise<FlowHost> {
         platform,
         url: platform.url,
         namespace,
-        WebSocket: WebSocketImpl,
+        WebSocket: Tracked,
         control,
         now: () => platform.clock(namespace).now(),
         async phone(openId = 'openid-alice') {
-          const plugin = await createWmpfVoipSimulator({ host: 'wechat', appId: APP.appId, openId, platform: platform.url, namespace, WebSocket: WebSocketImpl });
+          const plugin = await createWmpfVoipSimulator({ host: 'wechat', appId: APP.appId, openId, platform: platform.url, namespace, WebSocket: Tracked });
           simulators.push(plugin);
           mine.push(() => plugin.simulator.close());
           return plugin;
         },
         async wmpfDevice({ sn, modelId, registrationMode }) {
-          const plugin = await createWmpfVoipSimulator({ host: 'wmpf', appId: APP.appId, sn, modelId, ...(registrationMode ? { registrationMode } : {}), platform: platform.url, namespace, WebSocket: WebSocketImpl });
+          const plugin = await createWmpfVoipSimulator({ host: 'wmpf', appId: APP.appId, sn, modelId, ...(registrationMode ? { registrationMode } : {}), platform: platform.url, namespace, WebSocket: Tracked });
           simulators.push(plugin);
           mine.push(() => plugin.simulator.close());
           return plugin;
@@ -181,6 +197,16 @@ export async function startFlowHost(transport: Transport): Promise<FlowHost> {
             if (res.status !== 200) throw new Error(`advanceClock answered HTTP ${res.status}`);
             await settle();
           }
+        },
+        async dropConnection(partyId) {
+          const open = sockets.filter((s) => s.url.includes(`/parties/${partyId}/channel`) && s.socket.readyState === 1);
+          if (open.length === 0) throw new Error(`party ${partyId} has no open push channel to drop`);
+          for (const { socket } of open) {
+            const terminate = (socket as unknown as { terminate?: () => void }).terminate;
+            if (typeof terminate === 'function') terminate.call(socket);
+            else socket.close();
+          }
+          await settle();
         },
         async until(done, what) {
           for (let round = 0; round < 100; round++) {

@@ -224,6 +224,8 @@ export function phoneToWmpfCallCells(api: PhoneToWmpfApi): Record<Extract<Outcom
         outcome: 'aborted',
         billedSeconds: 3,
       },
+      // The plugin simulator does not model its own side noticing a lost network, so the platform simulates the drop
+      // (go-offline: the room aborts, then the party's channel closes) and the panel, still alive, hears its abortVoip.
       run: talkThen(api, (env, { roomId }) => goOffline(env, roomId, 'listener')),
     },
   };

@@ -26,6 +26,8 @@ export interface VendorCloudParty {
   readonly log: string[];
   /** The session of the call joined last, if any. */
   readonly session: CloudVoipSession | null;
+  /** The platform's party id of the server-SDK process that joined last (its push channel), if any. */
+  readonly partyId: string | null;
   /** Attaches the camera the cloud relays phone calls and call statuses to. */
   attach(camera: CameraScreen): void;
   /** The camera is about to call with this payload: its notify is a device→phone call, not one to relay. */
@@ -59,6 +61,7 @@ export async function vendorCloudParty(env: FlowEnv): Promise<VendorCloudParty> 
   const servers: CloudVoipServer[] = [];
   let camera: CameraScreen | undefined;
   let session: CloudVoipSession | null = null;
+  let joinedBy: CloudVoipServer | null = null;
   let refuser: CloudVoipServer | undefined;
 
   const platform = { platformUrl: env.url, namespace: env.namespace, WebSocket: env.WebSocket };
@@ -103,6 +106,7 @@ export async function vendorCloudParty(env: FlowEnv): Promise<VendorCloudParty> 
         joined = await attempt(server, notify);
       }
       session = joined.session;
+      joinedBy = server;
       return joined.code;
     });
   };
@@ -135,6 +139,9 @@ export async function vendorCloudParty(env: FlowEnv): Promise<VendorCloudParty> 
     log,
     get session() {
       return session;
+    },
+    get partyId() {
+      return joinedBy?.partyId ?? null;
     },
     attach: (screen) => void (camera = screen),
     expectCall: (payload) => void announced.add(payload),

@@ -214,6 +214,7 @@ export function wmpfToPhoneCells(caller: CallingPanel, other: CallingPanel): Rec
         outcome: 'aborted',
         billedSeconds: 3,
       },
+      // As for phone → WMPF: the platform simulates the panel's drop (go-offline), so the panel hears its abortVoip.
       run: talkThen((env, { roomId }) => goOffline(env, roomId, 'caller')),
     },
   };
