@@ -21,7 +21,7 @@ export { createFakeWx } from './wx/createFakeWx.js';
 export { createWxNavigation } from './wx/createWxNavigation.js';
 
 export type { CallPageControl, CallPageNavigation, CallPageState, CallPhase, CallSide, EndPageOutcome } from './simulator/callPageControl.js';
-export type { SimulatedWmpfVoip, VoipErrorClasses, WmpfVoipSimulatorControls } from './simulator/createWmpfVoipSimulator.js';
+export type { SimulatedWmpfVoip, SimulatorHost, VoipErrorClasses, WmpfVoipSimulatorControls } from './simulator/createWmpfVoipSimulator.js';
 export type { IncomingReminder } from './simulator/pluginSimulator.js';
 export type { SimulatorCommonOptions, WechatSimulatorOptions, WmpfSimulatorOptions, WmpfVoipSimulatorOptions } from './simulator/simulatorOptions.js';
 export type { SimulatedBehaviour } from './simulator/versionBehaviour.js';

@@ -108,7 +108,7 @@ describe('seeds/initByCaller.md', () => {
   it("with the device's deviceToken: isSuccess, then the call page, where the device joins and alice's phone rings", async () => {
     const device = await t.bed.device({ sn: 'SN-WMPF-LEGACY', registrationMode: 'deviceAuthSdk', envVersion: 'develop' });
     const wx = t.bed.wx(device);
-    const { deviceToken } = await device.simulator.wmpf!.getDeviceToken();
+    const { deviceToken } = await device.simulator.wmpf.getDeviceToken();
     await initByCallerSample(device.simulator.requirePlugin, wx, deviceToken);
     await t.bed.settle();
     expect(wx.history).toEqual([{ method: 'redirectTo', url: CALL_PAGE_PATH }]);

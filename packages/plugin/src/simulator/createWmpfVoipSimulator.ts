@@ -16,7 +16,7 @@ import {
 import type { WmpfVoip, WmpfVoipModule } from '../types/wmpfVoip.js';
 import type { CallPageControl } from './callPageControl.js';
 import { PluginSimulator, type IncomingReminder } from './pluginSimulator.js';
-import type { WmpfVoipSimulatorOptions } from './simulatorOptions.js';
+import type { WechatSimulatorOptions, WmpfSimulatorOptions, WmpfVoipSimulatorOptions } from './simulatorOptions.js';
 import type { WmpfHostControl } from './wmpfHostControl.js';
 
 /** The `VoipError` classes, which the simulated plugin also carries (plugin ≥ 2.4.0; P §6.1). */
@@ -31,10 +31,16 @@ export interface VoipErrorClasses {
   readonly VoipPluginError: typeof VoipPluginError;
 }
 
-/** The simulator's own controls: what a person, the Android app or a test does around the plugin. Not in the real plugin. */
-export interface WmpfVoipSimulatorControls {
+/** Where a simulated plugin runs: the WeChat client on a phone, or WMPF on an Android device. */
+export type SimulatorHost = 'wechat' | 'wmpf';
+
+/**
+ * The simulator's own controls: what a person, the Android app or a test does around the plugin. Not in the real
+ * plugin. `H` narrows the host: `WmpfVoipSimulatorControls<'wmpf'>` has a `wmpf` control, `<'wechat'>` has none.
+ */
+export interface WmpfVoipSimulatorControls<H extends SimulatorHost = SimulatorHost> {
   /** `'wechat'` or `'wmpf'`. */
-  readonly host: 'wechat' | 'wmpf';
+  readonly host: H;
   /** The plugin version simulated. */
   readonly pluginVersion: string;
   /** The platform's id of this plugin instance. */
@@ -46,7 +52,7 @@ export interface WmpfVoipSimulatorControls {
   /** The call page, as a person uses it. */
   readonly callPage: CallPageControl;
   /** The Android app around WMPF (only when `host` is `'wmpf'`). */
-  readonly wmpf: WmpfHostControl | undefined;
+  readonly wmpf: H extends 'wmpf' ? WmpfHostControl : undefined;
   /** Every event delivered to `onVoipEvent` listeners, in order. */
   readonly events: readonly VoipEvent[];
   /** Phone reminders of incoming calls received (WeChat host). */
@@ -71,9 +77,10 @@ export interface WmpfVoipSimulatorControls {
 
 /**
  * The simulated plugin: the whole surface of `requirePlugin('wmpf-voip').default` (missing the exports the configured
- * version lacks), the `VoipError` classes, and `simulator`, the controls the real plugin does not have.
+ * version lacks), the `VoipError` classes, and `simulator`, the controls the real plugin does not have. `H` narrows
+ * the host (`SimulatedWmpfVoip<'wmpf'>` from a `host: 'wmpf'` simulator has `simulator.wmpf` defined).
  */
-export type SimulatedWmpfVoip = WmpfVoip & Partial<VoipErrorClasses> & { readonly simulator: WmpfVoipSimulatorControls };
+export type SimulatedWmpfVoip<H extends SimulatorHost = SimulatorHost> = WmpfVoip & Partial<VoipErrorClasses> & { readonly simulator: WmpfVoipSimulatorControls<H> };
 
 function callPageControl(sim: PluginSimulator): CallPageControl {
   return {
@@ -161,7 +168,7 @@ function pluginSurface(sim: PluginSimulator): SimulatedWmpfVoip {
       return sim.connected;
     },
     callPage: callPageControl(sim),
-    wmpf: sim.host === 'wmpf' ? wmpfControl(sim) : undefined,
+    wmpf: (sim.host === 'wmpf' ? wmpfControl(sim) : undefined) as WmpfVoipSimulatorControls['wmpf'],
     get events() {
       return sim.events;
     },
@@ -202,6 +209,9 @@ function pluginSurface(sim: PluginSimulator): SimulatedWmpfVoip {
  * const { roomId } = await wmpfVoip.callDevice({ roomType: 'video', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
  * await wmpfVoip.simulator.callPage.navigate(wmpfVoip.CALL_PAGE_PATH, 'redirectTo');
  */
+export async function createWmpfVoipSimulator(options: WechatSimulatorOptions): Promise<SimulatedWmpfVoip<'wechat'>>;
+export async function createWmpfVoipSimulator(options: WmpfSimulatorOptions): Promise<SimulatedWmpfVoip<'wmpf'>>;
+export async function createWmpfVoipSimulator(options: WmpfVoipSimulatorOptions): Promise<SimulatedWmpfVoip>;
 export async function createWmpfVoipSimulator(options: WmpfVoipSimulatorOptions): Promise<SimulatedWmpfVoip> {
   const sim = new PluginSimulator(options);
   await sim.connect();

@@ -20,7 +20,7 @@ const finish = (keepTime: number) => ['finishVoip', { keepTime }];
 async function phoneCallsPanel(extra: Record<string, unknown> = {}) {
   const phone = t.wmpfVoip;
   const panel = await t.bed.device();
-  const { pushToken } = await panel.simulator.wmpf!.getPushToken();
+  const { pushToken } = await panel.simulator.wmpf.getPushToken();
   const caller = listen(phone);
   const listener = listen(panel);
   const { roomId } = await phone.callWMPF({ roomType: 'video', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', pushToken, nickName: 'Alice', ...extra });
@@ -30,7 +30,7 @@ async function phoneCallsPanel(extra: Record<string, unknown> = {}) {
     await t.bed.settle();
   };
   const panelLaunchesPush = async (suffix = '') => {
-    await panel.simulator.wmpf!.launch(`${panel.simulator.wmpf!.pushes.at(-1)!.message.path}${suffix}`);
+    await panel.simulator.wmpf.launch(`${panel.simulator.wmpf.pushes.at(-1)!.message.path}${suffix}`);
     await t.bed.settle();
   };
   return { phone, panel, roomId, caller, listener, callerOpensPage, panelLaunchesPush };
@@ -185,12 +185,12 @@ describe('calls that never connect', () => {
     const call = await talking(1);
     const carol = await t.bed.phone({ openId: 'openid-carol' });
     const carolEvents = listen(carol);
-    const { pushToken } = await call.panel.simulator.wmpf!.getPushToken();
+    const { pushToken } = await call.panel.simulator.wmpf.getPushToken();
     const { roomId } = await carol.callWMPF({ roomType: 'voice', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', pushToken, nickName: 'Carol' });
     await t.bed.settle();
     expect(carolEvents.seen()).toEqual([['busy'], ['endVoip', endData(true, 0, { callerName: 'Carol', listenerName: 'Lobby panel', businessType: 2, roomType: 'voice' })], finish(0)]);
     expect(carolEvents.all.every((e) => e.roomId === roomId)).toBe(true);
-    expect(call.panel.simulator.wmpf!.pushes).toHaveLength(1);
+    expect(call.panel.simulator.wmpf.pushes).toHaveLength(1);
     expect(call.panel.simulator.events.some((e) => e.roomId === roomId)).toBe(false);
   });
 

@@ -117,7 +117,7 @@ describe('backend codes from the platform (P §6.2)', () => {
   it('initByCaller resolves them with isSuccess: false, errCode, errMsg, errObj and the deprecated error', async () => {
     const bob = await t.bed.phone({ openId: 'openid-bob' });
     const panel = await t.bed.device();
-    const { pushToken } = await panel.simulator.wmpf!.getPushToken();
+    const { pushToken } = await panel.simulator.wmpf.getPushToken();
     const result = await bob.initByCaller({ roomType: 'video', businessType: 2, caller: { id: 'openid-bob' }, listener: { id: 'SN-WMPF-0001' }, voipToken: pushToken });
     expect(result).toEqual({
       isSuccess: false,

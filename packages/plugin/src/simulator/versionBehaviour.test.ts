@@ -73,7 +73,7 @@ describe('results, errors and events by version', () => {
 
   it('before 2.2.2 finishVoip is not delivered', async () => {
     const legacy = await t.bed.device({ pluginVersion: '2.2.1', sn: 'SN-WMPF-LEGACY', registrationMode: 'deviceAuthSdk' });
-    const { deviceToken } = await legacy.simulator.wmpf!.getDeviceToken();
+    const { deviceToken } = await legacy.simulator.wmpf.getDeviceToken();
     const result = await legacy.initByCaller({ ...deviceCallsAlice, caller: { id: 'SN-WMPF-LEGACY' }, voipToken: deviceToken });
     expect(result.isSuccess).toBe(true);
     legacy.forceHangUpVoip();

@@ -10,10 +10,10 @@ const deviceCallsAlice = { roomType: 'video', businessType: 1, caller: { id: 'SN
 describe('incoming calls on the device', () => {
   it('receives the push message { path, appType, appid } with the call page query and the customQuery', async () => {
     const panel = await t.bed.device();
-    const { pushToken } = await panel.simulator.wmpf!.getPushToken();
+    const { pushToken } = await panel.simulator.wmpf.getPushToken();
     const { roomId } = await t.wmpfVoip.callWMPF({ roomType: 'voice', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', pushToken, nickName: 'Alice', customQuery: 'flat=3B', envVersion: 'trial' });
     await t.bed.settle();
-    const push = panel.simulator.wmpf!.pushes[0]!;
+    const push = panel.simulator.wmpf.pushes[0]!;
     expect(WmpfPushMessage.parse(push.message)).toEqual({ path: expect.stringMatching(new RegExp(`^${CALL_PAGE_PATH.replace(/[/.]/g, '\\$&')}\\?`)), appType: 2, appid: 'wx_demo_app' });
     expect(push).toMatchObject({ roomId, pushToken });
     expect(parseWmpfCallPagePath(push.message.path)).toEqual({ roomType: 'voice', groupId: roomId, listenerId: 'SN-WMPF-0001', callerName: 'Alice', customQuery: 'flat=3B', isClickedHangOnBtn: false });
@@ -22,8 +22,8 @@ describe('incoming calls on the device', () => {
   it('launching the path with isClickedHangOnBtn=1 answers at once (hangOnVoip without a tap)', async () => {
     const panel = await t.bed.device();
     const events = listen(panel);
-    panel.simulator.wmpf!.onPush((push) => void panel.simulator.wmpf!.launch(`${push.message.path}&isClickedHangOnBtn=1`));
-    const { pushToken } = await panel.simulator.wmpf!.getPushToken();
+    panel.simulator.wmpf.onPush((push) => void panel.simulator.wmpf.launch(`${push.message.path}&isClickedHangOnBtn=1`));
+    const { pushToken } = await panel.simulator.wmpf.getPushToken();
     await t.wmpfVoip.callWMPF({ roomType: 'video', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', pushToken, nickName: 'Alice' });
     await t.wmpfVoip.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
     await t.bed.settle();
@@ -49,7 +49,7 @@ describe('initByCaller businessType 1 follows the deviceToken rules by registrat
 
   it('WMPF-registered with a voipToken: the backend refuses with 13', async () => {
     const panel = await t.bed.device();
-    const { deviceToken } = await panel.simulator.wmpf!.getDeviceToken();
+    const { deviceToken } = await panel.simulator.wmpf.getDeviceToken();
     expect(await panel.initByCaller({ ...deviceCallsAlice, voipToken: deviceToken } as never)).toMatchObject({ isSuccess: false, errCode: 13 });
   });
 
@@ -57,7 +57,7 @@ describe('initByCaller businessType 1 follows the deviceToken rules by registrat
     const legacy = await t.bed.device({ sn: 'SN-WMPF-LEGACY', registrationMode: 'deviceAuthSdk' });
     const req = { ...deviceCallsAlice, caller: { id: 'SN-WMPF-LEGACY' } };
     expect(await legacy.initByCaller({ ...req, voipToken: 'made-up' })).toMatchObject({ isSuccess: false, errCode: 13 });
-    const { deviceToken } = await legacy.simulator.wmpf!.getDeviceToken();
+    const { deviceToken } = await legacy.simulator.wmpf.getDeviceToken();
     expect(await legacy.initByCaller({ ...req, voipToken: deviceToken })).toMatchObject({ isSuccess: true });
   });
 });

@@ -1,6 +1,8 @@
 import type { MockPlatform } from '@wxvoip/mock-platform';
 import type { SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
 import { createWmpfVoipTestbed, type TestbedWx, type WmpfVoipTestbed, type WmpfVoipTestbedOptions } from './createWmpfVoipTestbed.js';
+import { installMiniProgramGlobals, type MiniProgramGlobals, type MiniProgramGlobalsOptions } from './installMiniProgramGlobals.js';
+import { voipMatchers } from './voipMatchers.js';
 
 /** The hooks of the test framework (vitest's or jest's `beforeAll`, `beforeEach`, `afterEach`, `afterAll`). */
 export interface TestHooks {
@@ -12,6 +14,19 @@ export interface TestHooks {
   afterEach(fn: () => Promise<void>): void;
   /** Runs once after the file's tests. */
   afterAll(fn: () => Promise<void>): void;
+  /** The framework's `expect`: when given, `toMatchVoipSequence` is registered on it. */
+  readonly expect?: { extend(matchers: Record<string, unknown>): void };
+}
+
+/** Options of {@link useWmpfVoipTesting}. */
+export interface WmpfVoipTestingOptions extends WmpfVoipTestbedOptions {
+  /** The phone simulator each test gets (default openid-alice of wx_demo_app). */
+  readonly phone?: Parameters<WmpfVoipTestbed['phone']>[0];
+  /**
+   * Install the mini-program globals (`requirePlugin`, the VoIP and navigation members of `wx`, `getCurrentPages`)
+   * now, so module-level code can use them; each test starts with them restored and on the home page.
+   */
+  readonly globals?: boolean | MiniProgramGlobalsOptions;
 }
 
 /** What each test sees: the platform, a fresh phone simulator and its fake `wx`, and the testbed. */
@@ -22,8 +37,10 @@ export interface WmpfVoipTesting {
   readonly wmpfVoip: SimulatedWmpfVoip;
   /** Its fake `wx`: `requestDeviceVoIP`, `getDeviceVoIPList`, navigation and `showToast`. */
   readonly wx: TestbedWx;
-  /** The testbed: more simulators, `settle()`, `advance(ms)`. */
+  /** The testbed: more simulators, test devices, `waitForEvent`, `events()`, `settle()`, `advance(ms)`. */
   readonly bed: WmpfVoipTestbed;
+  /** The mini-program globals (only with the `globals` option). */
+  readonly globals: MiniProgramGlobals;
 }
 
 /**
@@ -38,21 +55,27 @@ export interface WmpfVoipTesting {
  *   expect(roomId).toBeTruthy();
  * });
  */
-export function useWmpfVoipTesting(hooks: TestHooks, options: WmpfVoipTestbedOptions & { phone?: Parameters<WmpfVoipTestbed['phone']>[0] } = {}): WmpfVoipTesting {
+export function useWmpfVoipTesting(hooks: TestHooks, options: WmpfVoipTestingOptions = {}): WmpfVoipTesting {
   let bed: WmpfVoipTestbed | undefined;
-  let plugin: SimulatedWmpfVoip | undefined;
+  let plugin: SimulatedWmpfVoip<'wechat'> | undefined;
   let wx: TestbedWx | undefined;
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`[wxvoip] ${what} exists only inside a test (after beforeEach of useWmpfVoipTesting)`);
     return value;
   };
+  hooks.expect?.extend(voipMatchers);
+  const globals =
+    options.globals === undefined || options.globals === false
+      ? undefined
+      : installMiniProgramGlobals(() => need(plugin, "requirePlugin('wmpf-voip').default"), options.globals === true ? {} : options.globals);
   hooks.beforeAll(async () => {
-    const { phone: _phone, ...testbedOptions } = options;
+    const { phone: _phone, globals: _globals, ...testbedOptions } = options;
     bed = await createWmpfVoipTestbed(testbedOptions);
   });
   hooks.beforeEach(async () => {
     plugin = await need(bed, 'the testbed').phone(options.phone);
     wx = need(bed, 'the testbed').wx(plugin);
+    globals?.reset();
   });
   hooks.afterEach(async () => {
     await bed?.reset();
@@ -60,6 +83,7 @@ export function useWmpfVoipTesting(hooks: TestHooks, options: WmpfVoipTestbedOpt
     wx = undefined;
   });
   hooks.afterAll(async () => {
+    globals?.uninstall();
     await bed?.close();
   });
   return {
@@ -74,6 +98,9 @@ export function useWmpfVoipTesting(hooks: TestHooks, options: WmpfVoipTestbedOpt
     },
     get bed() {
       return need(bed, 'the testbed');
+    },
+    get globals() {
+      return need(globals, 'globals (pass { globals: true } to useWmpfVoipTesting)');
     },
   };
 }
