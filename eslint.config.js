@@ -12,6 +12,8 @@ import tseslint from 'typescript-eslint';
  * - type:sdk        plugin and device simulators; run time depends on contracts only
  * - type:platform   the mock platform; run time depends on contracts only
  * - type:e2e        cross-package flows; may depend on anything
+ * - type:example    an example mini program: its own code (miniprogram/) imports nothing, it reaches the plugin
+ *                   through requirePlugin; its tests may use the SDKs, the plugin's testing entry and the platform
  * - runtime:portable  must load in a mini program's JavaScript engine: no Node built-ins
  */
 
@@ -30,11 +32,21 @@ const runtimeConstraints = [
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['fastify', '@fastify/*', '@ts-rest/fastify'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:sdk', 'type:platform'] },
+  { sourceTag: 'type:example', onlyDependOnLibsWithTags: [] },
 ];
 
 /** Tests may additionally drive the platform (in-process or over HTTP); contracts' tests still may not. */
 const testConstraints = runtimeConstraints.map((c) =>
-  c.sourceTag === 'type:sdk' ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] } : c,
+  c.sourceTag === 'type:sdk'
+    ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] }
+    : c.sourceTag === 'type:example'
+      ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:sdk', 'type:platform'] }
+      : c,
+);
+
+/** The globals WeChat's mini-program runtime gives page and app code. */
+const miniProgramGlobals = Object.fromEntries(
+  ['wx', 'App', 'Page', 'Component', 'Behavior', 'getApp', 'getCurrentPages', 'requirePlugin', 'requireMiniProgram', 'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Promise'].map((name) => [name, 'readonly']),
 );
 
 export default tseslint.config(
@@ -64,6 +76,31 @@ export default tseslint.config(
     files: ['packages/plugin/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { allow: [], enforceBuildableLibDependency: false, depConstraints: testConstraints }],
+    },
+  },
+  {
+    // An example mini program's own code: CommonJS with the mini-program globals, as WeChat runs it. No Node global
+    // exists there, and workspace packages are not importable: the plugin is reached through requirePlugin.
+    files: ['examples/*/miniprogram/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: miniProgramGlobals },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // Page code keeps `this` (the page instance) for listeners bound once at module level, as WeChat's docs advise.
+      '@typescript-eslint/no-this-alias': 'off',
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', '__dirname', '__filename', 'setImmediate', 'global', 'globalThis', 'window', 'document'].map((name) => ({
+          name,
+          message: `'${name}' does not exist in a mini program's JavaScript engine.`,
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'] > Literal[value=/^(?!\\.)/]",
+          message: 'Mini-program code can only require its own files (relative paths): reach the plugin with requirePlugin.',
+        },
+      ],
     },
   },
   {

@@ -27,6 +27,9 @@ describe('dependency rules from DESIGN.md', () => {
     ['platform core imports node:http', 'apps/mock-platform/src/core/x.ts', "import { createServer } from 'node:http';\nexport const s = createServer;", 'no-restricted-imports'],
     ['platform core imports fastify', 'apps/mock-platform/src/core/x.ts', "import fastify from 'fastify';\nexport const f = fastify;", 'no-restricted-imports'],
     ['platform core calls setTimeout', 'apps/mock-platform/src/core/x.ts', 'export const t = setTimeout;', 'no-restricted-globals'],
+    ['example mini-program code uses process', 'examples/doorbell-miniprogram/miniprogram/pages/x/x.js', 'Page({ data: { env: process.env } })', 'no-restricted-globals'],
+    ['example mini-program code requires a package', 'examples/doorbell-miniprogram/miniprogram/pages/x/x.js', "const plugin = require('@wxvoip/plugin')\nPage({ data: { plugin } })", 'no-restricted-syntax'],
+    ['example mini-program code requires a Node built-in', 'examples/doorbell-miniprogram/miniprogram/pages/x/x.js', "const fs = require('fs')\nPage({ data: { fs } })", 'no-restricted-syntax'],
   ])('%s is a lint error', async (_name, path, code, rule) => {
     expect(await firedRules(path, code)).toContain(rule);
   });
@@ -38,6 +41,12 @@ describe('dependency rules from DESIGN.md', () => {
     ['a device test uses node:fs', 'packages/device-linux/src/x.test.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['the platform adapter imports node:http', 'apps/mock-platform/src/server/x.ts', "import { createServer } from 'node:http';\nexport const s = createServer;"],
     ['the flows import every package', 'e2e/flows/src/x.test.ts', "import '@wxvoip/mock-platform';\nimport '@wxvoip/plugin';\nimport '@wxvoip/device-linux';"],
+    [
+      'example mini-program code uses the mini-program globals and its own files',
+      'examples/doorbell-miniprogram/miniprogram/pages/x/x.js',
+      "const util = require('../../utils/util.js')\nconst wmpfVoip = requirePlugin('wmpf-voip').default\nPage({ onLoad() { wx.getDeviceVoIPList({ success: () => util.log(getCurrentPages(), wmpfVoip) }) } })",
+    ],
+    ['an example test uses the plugin testing entry, a device SDK and the platform', 'examples/doorbell-miniprogram/test/x.test.ts', "import '@wxvoip/plugin/testing';\nimport '@wxvoip/device-linux';\nimport '@wxvoip/mock-platform';"],
   ])('%s is allowed', async (_name, path, code) => {
     expect(await firedRules(path, code)).toEqual([]);
   });
