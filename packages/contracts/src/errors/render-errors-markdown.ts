@@ -52,6 +52,7 @@ export function renderErrorsMarkdown(): string {
     'Messages in `code font` are WeChat literals; the others restate the reference in WeChat\'s style.',
     'Sources: `P` = reference/plugin-api.md, `D` = reference/devices-and-platform.md; tags: [D] documented, [C] community, [T] third-party, [I] inferred.',
     'Look entries up with `findError(domain, code)` or `errorByKey(key)`.',
+    "A `VoipError` raised by `@wxvoip/plugin` reads like the real plugin's: its `message` starts with WeChat's `errMsg`; the \"what to do\" text below is its `fix` property.",
     '',
   ];
   for (const domain of ErrorDomain.options) {

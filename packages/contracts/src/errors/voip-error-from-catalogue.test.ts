@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ERROR_CATALOGUE } from './catalogue.js';
+import { errorByKey } from './find-error.js';
 import { VoipCgiError, VoipError, VoipJoinError, VoipPluginError } from './voip-error.js';
 import { voipErrorFromCatalogue } from './voip-error-from-catalogue.js';
 
@@ -16,21 +17,26 @@ describe('voipErrorFromCatalogue', () => {
     }
   });
 
-  it('writes an actionable message: what failed, why, how to fix it, where it is documented', () => {
-    const error = voipErrorFromCatalogue('DEVICE_NOT_AUTHORIZED', { context: 'initByCaller' });
-    expect(error.message).toMatch(/^\[wxvoip\] initByCaller failed with errCode 9 \(DEVICE_NOT_AUTHORIZED\): /);
-    expect(error.message).toContain('openId has not authorized the device');
-    expect(error.message).toContain('How to fix: Have the user authorize the device');
-    expect(error.message).toContain('wx.requestDeviceVoIP');
-    expect(error.message).toContain('See P §6.2; D §7.1 and docs/errors.md.');
-    expect(voipErrorFromCatalogue('PLUGIN_BUSY').message).toMatch(/^\[wxvoip\] The plugin call failed with errCode 1005 \(PLUGIN_BUSY\)/);
+  it("starts message with WeChat's errMsg, as the real plugin's errors read, and keeps the fix in its own property", () => {
+    const error = voipErrorFromCatalogue('DEVICE_NOT_AUTHORIZED', { context: 'initByCaller', errMsg: 'initByCaller:fail openId has not authorized the device' });
+    const [first, second, ...more] = error.message.split('\n');
+    expect(first).toBe(error.errMsg);
+    expect(first).toBe('initByCaller:fail openId has not authorized the device');
+    expect(second).toBe('[wxvoip] errCode 9 (DEVICE_NOT_AUTHORIZED) in initByCaller: how to fix it is in error.fix and docs/errors.md (P §6.2; D §7.1).');
+    expect(more).toEqual([]);
+    expect(error.fix).toBe(errorByKey('DEVICE_NOT_AUTHORIZED').fix);
+    expect(error.fix).toContain('Have the user authorize the device');
+    expect(error.message).not.toContain(error.fix ?? '');
+    expect(voipErrorFromCatalogue('PLUGIN_BUSY').message).toBe(
+      `${errorByKey('PLUGIN_BUSY').message}\n[wxvoip] errCode 1005 (PLUGIN_BUSY): how to fix it is in error.fix and docs/errors.md (${errorByKey('PLUGIN_BUSY').source}).`,
+    );
   });
 
-  it('keeps WeChat\'s own errMsg when given and quotes it in the message', () => {
+  it("keeps WeChat's own errMsg when given, else the catalogue message", () => {
     const error = voipErrorFromCatalogue('CALL_INTERRUPTED', { errMsg: 'interrupted by system call', context: 'callDevice' });
     expect(error.errMsg).toBe('interrupted by system call');
-    expect(error.message).toContain('WeChat said: "interrupted by system call".');
-    expect(voipErrorFromCatalogue('CALL_INTERRUPTED').message).not.toContain('WeChat said');
+    expect(error.message.split('\n')[0]).toBe('interrupted by system call');
+    expect(voipErrorFromCatalogue('CALL_INTERRUPTED').errMsg).toBe(errorByKey('CALL_INTERRUPTED').message);
   });
 
   it('passes errno, cause and the join details through', () => {

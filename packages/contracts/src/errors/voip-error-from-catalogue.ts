@@ -45,30 +45,36 @@ function voipEntry(key: VoipErrorKey): VoipEntry {
   return entry;
 }
 
-/** What happened, why, how to fix it and where it is documented, on one line. */
-function actionableMessage(entry: VoipEntry, details: VoipErrorDetails): string {
-  const what = `[wxvoip] ${details.context ?? 'The plugin call'} failed with errCode ${String(entry.code)} (${entry.key}): ${entry.message}.`;
-  const said = details.errMsg !== undefined && details.errMsg !== entry.message ? ` WeChat said: "${details.errMsg}".` : '';
-  return `${what}${said} How to fix: ${entry.fix} See ${entry.source} and docs/errors.md.`;
+/**
+ * The `message`: WeChat's errMsg as the first line, as the real plugin's errors read (P §6.1), then one line naming
+ * the catalogue entry and where the fix is (the `fix` property and docs/errors.md).
+ */
+function pluginLikeMessage(entry: VoipEntry, errMsg: string, details: VoipErrorDetails): string {
+  const where = details.context === undefined ? '' : ` in ${details.context}`;
+  return `${errMsg}\n[wxvoip] errCode ${String(entry.code)} (${entry.key})${where}: how to fix it is in error.fix and docs/errors.md (${entry.source}).`;
 }
 
 /**
  * Builds the `VoipError` subclass a catalogued backend or plugin code is raised as, with WeChat's `errCode` /
- * `errMsg` and an actionable `message` (what failed, why, how to fix it).
+ * `errMsg`, a `message` whose first line is that `errMsg` (as the real plugin's), and the catalogue's "what to do"
+ * text in `fix`.
  *
  * @example
- * const e = voipErrorFromCatalogue('PLUGIN_BUSY', { context: 'callDevice' });
+ * const e = voipErrorFromCatalogue('PLUGIN_BUSY', { context: 'callDevice', errMsg: 'callDevice:fail plugin is busy' });
  * e instanceof VoipPluginError; // true
  * e.errCode;                    // 1005
- * e.message; // "[wxvoip] callDevice failed with errCode 1005 (PLUGIN_BUSY): plugin is busy with another call. How to fix: ..."
+ * e.message; // "callDevice:fail plugin is busy\n[wxvoip] errCode 1005 (PLUGIN_BUSY) in callDevice: how to fix it is in error.fix and docs/errors.md (P §6.3; D §7.2)."
+ * e.fix;     // "Wait for the current call's endVoip ..."
  */
 export function voipErrorFromCatalogue<K extends VoipErrorKey>(key: K, details: VoipErrorDetails = {}): VoipErrorFor<K> {
   const entry = voipEntry(key);
+  const errMsg = details.errMsg ?? entry.message;
   const init: VoipErrorInit = {
     errCode: entry.code,
-    errMsg: details.errMsg ?? entry.message,
-    message: actionableMessage(entry, details),
+    errMsg,
+    message: pluginLikeMessage(entry, errMsg, details),
     key: entry.key,
+    fix: entry.fix,
     ...(details.errno === undefined ? {} : { errno: details.errno }),
     ...(details.cause === undefined ? {} : { cause: details.cause }),
   };

@@ -37,7 +37,9 @@ describe('VoipError family', () => {
     expect(bare.errno).toBe(0);
     expect(bare.cause).toBeUndefined();
     expect(bare.key).toBeUndefined();
+    expect(bare.fix).toBeUndefined();
     expect(bare.message).toBe('actionable text');
+    expect(new VoipPluginError({ errCode: 1005, errMsg: 'busy', fix: 'wait for endVoip' }).fix).toBe('wait for endVoip');
   });
 
   it('gives VoipJoinError extErrMsg and errType', () => {

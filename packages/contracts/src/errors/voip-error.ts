@@ -15,10 +15,12 @@ export interface VoipErrorInit {
   readonly errno?: number;
   /** The wrapped original error, if any. */
   readonly cause?: unknown;
-  /** `Error.message`; defaults to `errMsg`. `voipErrorFromCatalogue` writes an actionable one here. */
+  /** `Error.message`; defaults to `errMsg`. Keep `errMsg` as its first line: code that logs `message` expects it. */
   readonly message?: string;
   /** The catalogue key of `errCode` (a wxvoip extension, not a WeChat field). */
   readonly key?: VoipErrorKey;
+  /** What to do about it (a wxvoip extension, not a WeChat field): the catalogue's "what to do" text. */
+  readonly fix?: string;
 }
 
 /** Constructor input of `VoipJoinError`. */
@@ -49,6 +51,8 @@ export class VoipError extends Error {
   override readonly cause: unknown;
   /** The catalogue key of `errCode`, when known (wxvoip extension). */
   readonly key: VoipErrorKey | undefined;
+  /** What to do about it, when known (wxvoip extension; the same text as docs/errors.md's "what to do"). */
+  readonly fix: string | undefined;
 
   /** Creates the error; `message` defaults to `errMsg`. */
   constructor(init: VoipErrorInit) {
@@ -61,6 +65,7 @@ export class VoipError extends Error {
     this.errno = init.errno ?? 0;
     this.cause = init.cause;
     this.key = init.key;
+    this.fix = init.fix;
   }
 }
 
