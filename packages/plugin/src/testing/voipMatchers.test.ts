@@ -1,7 +1,7 @@
 /** toMatchVoipSequence: exact order, partial data, calling ticks skipped, and a failure message that is a side-by-side diff. */
 import type { VoipEvent } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { voipMatchers } from './index.js';
+import { voipMatchers, type VoipSequenceItem } from './index.js';
 
 expect.extend(voipMatchers);
 
@@ -35,22 +35,38 @@ describe('toMatchVoipSequence', () => {
     expect(answered).not.toMatchVoipSequence(['joinedRoomByCaller', 'callPageOnShow', 'startVoip', 'hangUpVoip']);
   });
 
-  it('prints both sequences side by side and where they part', () => {
-    let message = '';
-    try {
-      expect(answered).toMatchVoipSequence(['callPageOnShow', 'joinedRoomByCaller', 'timeout', 'endVoip']);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toBe(
+  it('prints both sequences side by side, aligned on what they share', () => {
+    const failure = (expected: VoipSequenceItem[]) => {
+      try {
+        expect(answered).toMatchVoipSequence(expected);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(failure(['callPageOnShow', 'joinedRoomByCaller', 'timeout', 'endVoip'])).toBe(
       [
         'expected the VoIP events to match this sequence (calling ticks skipped):',
-        '      expected             received',
-        '  ✓  1 callPageOnShow       callPageOnShow',
-        '  ✓  2 joinedRoomByCaller   joinedRoomByCaller',
-        '  ✗  3 timeout              startVoip',
-        '  ✗  4 endVoip              hangUpVoip {"keepTime":1,"status":"endByCaller","origin":"manual"}',
-        'first difference at #3',
+        '    expected             received',
+        '    callPageOnShow       callPageOnShow',
+        '    joinedRoomByCaller   joinedRoomByCaller',
+        '  - timeout',
+        '  - endVoip',
+        '  +                      startVoip',
+        '  +                      hangUpVoip {"keepTime":1,"status":"endByCaller","origin":"manual"}',
+        '(- expected but did not arrive, + arrived but not expected)',
+      ].join('\n'),
+    );
+    // One extra event is one line, not a cascade of mismatches.
+    expect(failure(['callPageOnShow', 'startVoip', { eventName: 'hangUpVoip', data: { origin: 'manual' } }])).toBe(
+      [
+        'expected the VoIP events to match this sequence (calling ticks skipped):',
+        '    expected                         received',
+        '    callPageOnShow                   callPageOnShow',
+        '  +                                  joinedRoomByCaller',
+        '    startVoip                        startVoip',
+        '    hangUpVoip {"origin":"manual"}   hangUpVoip {"keepTime":1,"status":"endByCaller","origin":"manual"}',
+        '(- expected but did not arrive, + arrived but not expected)',
       ].join('\n'),
     );
   });

@@ -59,10 +59,51 @@ function matches(ctx: MatcherContext, event: VoipEvent | undefined, item: VoipSe
   return Object.entries(item.data).every(([key, value]) => ctx.equals(data[key], value));
 }
 
+/** One row of the side-by-side diff. */
+interface AlignedRow {
+  /** `same`: both sides match; `missing`: expected, did not arrive; `unexpected`: arrived, not expected. */
+  readonly kind: 'same' | 'missing' | 'unexpected';
+  /** The expected item of the row. */
+  readonly expected?: VoipSequenceItem;
+  /** The received event of the row. */
+  readonly received?: VoipEvent;
+}
+
+/** Aligns the two sequences on their longest common subsequence, so one missing event shows as one line. */
+function alignSequences(ctx: MatcherContext, expected: readonly VoipSequenceItem[], events: readonly VoipEvent[]): AlignedRow[] {
+  const n = expected.length;
+  const m = events.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const at = (i: number, j: number): number => lcs[i]?.[j] ?? 0;
+  for (let i = n - 1; i >= 0; i -= 1) {
+    const row = lcs[i];
+    if (row === undefined) continue;
+    for (let j = m - 1; j >= 0; j -= 1) row[j] = matches(ctx, events[j], expected[i]) ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
+  }
+  const rows: AlignedRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && matches(ctx, events[j], expected[i])) {
+      rows.push({ kind: 'same', expected: expected[i], received: events[j] });
+      i += 1;
+      j += 1;
+    } else if (i < n && (j >= m || at(i + 1, j) >= at(i, j + 1))) {
+      rows.push({ kind: 'missing', expected: expected[i] });
+      i += 1;
+    } else {
+      rows.push({ kind: 'unexpected', received: events[j] });
+      j += 1;
+    }
+  }
+  return rows;
+}
+
 /**
  * `expect(events).toMatchVoipSequence(expected, options?)`: the `onVoipEvent` events (an array, or a simulator)
  * are exactly `expected`, in order; an object item also checks the `data` fields it names. `calling` ticks are
- * skipped unless `expected` names them. A failure prints both sequences side by side, marking where they part.
+ * skipped unless `expected` names them. A failure prints both sequences side by side, aligned on what they share:
+ * `-` marks an expected event that did not arrive, `+` one that arrived unexpected.
  */
 function toMatchVoipSequence(this: MatcherContext, received: unknown, expected: readonly VoipSequenceItem[], options: VoipSequenceOptions = {}): MatcherResult {
   const all = eventsOf(received);
@@ -71,20 +112,17 @@ function toMatchVoipSequence(this: MatcherContext, received: unknown, expected: 
   }
   const calling = options.calling ?? expected.some((item) => (typeof item === 'string' ? item : item.eventName) === 'calling');
   const events = calling ? all : all.filter((event) => event.eventName !== 'calling');
-  const rows = Math.max(events.length, expected.length);
-  const marks: boolean[] = [];
-  for (let i = 0; i < rows; i += 1) marks.push(matches(this, events[i], expected[i]));
-  const pass = marks.every(Boolean);
+  const pass = events.length === expected.length && events.every((event, i) => matches(this, event, expected[i]));
   const message = () => {
-    const left = Array.from({ length: rows }, (_, i) => describeExpected(expected[i]));
-    const width = Math.max('expected'.length, ...left.map((s) => s.length));
+    const rows = alignSequences(this, expected, events);
+    const width = Math.max('expected'.length, ...rows.map((row) => describeExpected(row.expected).length));
+    const mark = { same: ' ', missing: '-', unexpected: '+' } as const;
     const lines = [
       `expected the VoIP events ${this.isNot === true ? 'not ' : ''}to match this sequence${calling ? '' : ' (calling ticks skipped)'}:`,
-      `      ${'expected'.padEnd(width)}   received`,
-      ...left.map((l, i) => `  ${marks[i] === true ? '✓' : '✗'} ${String(i + 1).padStart(2)} ${l.padEnd(width)}   ${describeReceived(events[i])}`),
+      `    ${'expected'.padEnd(width)}   received`,
+      ...rows.map((row) => `  ${mark[row.kind]} ${(row.kind === 'unexpected' ? '' : describeExpected(row.expected)).padEnd(width)}   ${row.kind === 'missing' ? '' : describeReceived(row.received)}`.trimEnd()),
     ];
-    const first = marks.indexOf(false);
-    if (first >= 0) lines.push(`first difference at #${first + 1}`);
+    if (!pass) lines.push('(- expected but did not arrive, + arrived but not expected)');
     return lines.join('\n');
   };
   return { pass, message };
