@@ -1,7 +1,8 @@
 /**
- * The two seed pages' sample code (../shared/seeds/callDevice.md, initByCaller.md) run against the simulator with only
- * `requirePlugin` replaced. The samples' placeholders are filled with ids of the demo seed (the literal placeholders
- * are not valid JavaScript or fail the SN rule, ADR 0003); their logic is kept verbatim.
+ * The two seed pages' sample code (../shared/seeds/callDevice.md, initByCaller.md) run against the simulator. As
+ * published they do not parse (an empty `if ()`, unquoted strings, top-level await): the package README lists every
+ * line changed here and why. Placeholders are filled with ids of the demo seed (the literal SN fails the SN rule,
+ * ADR 0003); every other line is kept verbatim.
  */
 import { CALL_PAGE_PATH } from '@wxvoip/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
