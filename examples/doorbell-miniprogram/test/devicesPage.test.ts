@@ -16,7 +16,19 @@ import { loadPage, textOf, type RenderedPage } from './loadPage.ts';
 
 const t = useWmpfVoipTesting({ beforeAll, beforeEach, afterEach, afterAll, expect }, { globals: { homePage: 'pages/devices/devices' } });
 
-type Scope = { requirePlugin(name: string): WmpfVoipModule; getCurrentPages(): MiniProgramPage[]; wx: { request(option: { url: string; data?: unknown }): void; showToast(option: { title: string; icon?: string }): void } };
+/** The `wx.request` option the page passes. */
+interface RequestOption {
+  url: string;
+  method?: string;
+  data?: unknown;
+  success?: (res: { statusCode: number; data: unknown }) => void;
+  fail?: (err: { errMsg: string }) => void;
+}
+type Scope = {
+  requirePlugin(name: string): WmpfVoipModule;
+  getCurrentPages(): MiniProgramPage[];
+  wx: { request(option: RequestOption): void; showToast(option: { title: string; icon?: string }): void; scanCode(option: { success?: (res: { result: string }) => void }): void };
+};
 const scope = globalThis as unknown as Scope;
 
 // Bound once, at module level, as the page binds it: it must stay this test's plugin across the resets between tests.
@@ -40,7 +52,52 @@ async function tap(page: RenderedPage, selector: string): Promise<void> {
   await Promise.resolve(); // queued after j-component's delivery: the handler ran up to its first await
 }
 
-/** The doorbell SN-LINUX-0001 running the Linux SDK simulator, and the backend relay that tells it about calls. */
+/**
+ * The developer's backend, as the page reaches it through `wx.request`: `POST /sn-tickets` gets an snTicket (here from
+ * the control API, as `POST /wxa/getsnticket` would), `POST /calls` relays a roomId to the doorbell, if one is online.
+ */
+function fakeBackend() {
+  const pending = new Set<Promise<void>>();
+  const relayed: unknown[] = [];
+  let relay: ((roomId: string) => void) | undefined;
+  vi.spyOn(scope.wx, 'request').mockImplementation((option) => {
+    const path = option.url.replace('https://doorbell.example.com', '');
+    const work = (async () => {
+      if (option.method === 'POST' && path === '/sn-tickets') {
+        const { sn, modelId } = option.data as { sn: string; modelId: string };
+        const res = await t.platform.control().issueSnTicket({ params: { appId: 'wx_demo_app' }, body: { sn, modelId } });
+        if (res.status === 201) option.success?.({ statusCode: 200, data: { snTicket: res.body.snTicket } });
+        else option.fail?.({ errMsg: `request:fail ${res.status}` });
+      } else if (option.method === 'POST' && path === '/calls') {
+        relayed.push(option.data);
+        relay?.((option.data as { roomId: string }).roomId);
+        option.success?.({ statusCode: 204, data: '' });
+      } else {
+        option.fail?.({ errMsg: `request:fail no route ${option.method ?? 'GET'} ${path}` });
+      }
+    })();
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
+  return {
+    relayed,
+    relayTo(join: (roomId: string) => void) {
+      relay = join;
+    },
+    /** Waits for the backend's answers and everything they caused. */
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+      await t.bed.settle();
+    },
+  };
+}
+
+let backend: ReturnType<typeof fakeBackend>;
+beforeEach(() => {
+  backend = fakeBackend();
+});
+
+/** The doorbell SN-LINUX-0001 running the Linux SDK simulator; the backend relays calls' roomIds to it. */
 async function onlineDoorbell() {
   const device = new LinuxDevice({
     platformUrl: t.platform.url,
@@ -57,21 +114,19 @@ async function onlineDoorbell() {
   });
   const statuses: string[] = [];
   const session = device.sessionNew({ session_type: WX_VOIP_SESSION_TYPE.VIDEO, listener: (status) => void statuses.push(wxVoipStatusName(status)) });
-  // The page POSTs { sn, roomId } to the developer's backend, which relays the roomId to the doorbell (callDevice tells it nothing).
-  const relayed: unknown[] = [];
-  vi.spyOn(scope.wx, 'request').mockImplementation((option) => {
-    relayed.push(option.data);
-    const roomId = (option.data as { roomId: string }).roomId;
-    void session.listenerJoin(roomId);
-  });
+  backend.relayTo((roomId) => void session.listenerJoin(roomId));
   return {
     statuses,
-    relayed,
     async stop() {
       session.destroy();
       await device.stop();
     },
   };
+}
+
+/** The QR code on a doorbell, as `wx.scanCode` reads it. */
+function scans(code: { sn: string; modelId: string; name: string }): void {
+  vi.spyOn(scope.wx, 'scanCode').mockImplementation((option) => option.success?.({ result: JSON.stringify(code) }));
 }
 
 let doorbell: Awaited<ReturnType<typeof onlineDoorbell>> | undefined;
@@ -97,7 +152,7 @@ describe('pages/devices', () => {
 
     await t.bed.waitForEvent('startVoip');
     expect(textOf(page, '.status')).toBe('In call');
-    expect(doorbell.relayed).toEqual([{ sn: 'SN-LINUX-0001', roomId: expect.any(String) }]);
+    expect(backend.relayed).toEqual([{ sn: 'SN-LINUX-0001', roomId: expect.any(String) }]);
     expect(scope.getCurrentPages().map((p) => p.route)).toEqual(['pages/devices/devices', CALL_PAGE_PATH]);
 
     await t.bed.advance(5_000);
@@ -158,6 +213,24 @@ describe('pages/devices', () => {
     await t.bed.advance(60_000);
     expect(textOf(page, '.status')).toBe('No answer');
     expect(t.bed.events()).toMatchVoipSequence(['callPageOnShow', 'joinedRoomByCaller', 'timeout', 'endVoip', 'finishVoip']);
+  });
+
+  it('adding a doorbell: a scan, an snTicket from the backend, wx.requestDeviceVoIP; the list then shows it', async () => {
+    scans({ sn: 'SN-LINUX-0002', modelId: 'model-linux-doorbell', name: 'Back door' });
+    const page = await openDevicesPage();
+    await tap(page, '#add');
+    await backend.idle();
+    expect(textOf(page, '.status')).toBe('Back door can call you now');
+    expect(page.querySelectorAll('.device-name').map((n) => n.dom?.textContent)).toEqual(['Doorbell SN-LINUX-0001', 'Doorbell prototype SN-PROTO-0001', 'Doorbell SN-LINUX-0002']);
+  });
+
+  it('adding a doorbell the user already authorized is refused (errCode 10001), shown on the page', async () => {
+    scans({ sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell', name: 'Front door' });
+    const page = await openDevicesPage();
+    await tap(page, '#add');
+    await backend.idle();
+    expect(textOf(page, '.error')).toMatch(/^Could not add Front door \(10001\): requestDeviceVoIP:fail /);
+    expect(page.querySelectorAll('.device-name')).toHaveLength(2);
   });
 
   it("the plugin this file bound at module level is still this test's: forceHangUpVoip cancels the ringing call", async () => {

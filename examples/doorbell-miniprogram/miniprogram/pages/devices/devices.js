@@ -59,6 +59,39 @@ Page({
     })
   },
 
+  // Adding a doorbell: scan the QR code on it ({"sn","modelId","name"}), get an snTicket from the backend (which
+  // calls getsnticket with its access_token), then ask the user to authorize calls from it.
+  onAddTap() {
+    wx.scanCode({
+      success: (scan) => {
+        const { sn, modelId, name } = JSON.parse(scan.result)
+        wx.request({
+          url: `${BACKEND}/sn-tickets`,
+          method: 'POST',
+          data: { sn, modelId },
+          success: (res) => this.authorize(sn, modelId, name, res.data.snTicket),
+          fail: (err) => this.setData({ error: `Could not add ${name}: ${err.errMsg}` }),
+        })
+      },
+    })
+  },
+
+  authorize(sn, modelId, name, snTicket) {
+    wx.requestDeviceVoIP({
+      sn,
+      snTicket,
+      modelId,
+      deviceName: name,
+      success: () => {
+        this.setData({ error: '', status: `${name} can call you now` })
+        this.loadDevices()
+      },
+      fail: (err) => {
+        this.setData({ error: `Could not add ${name} (${err.errCode || err.errno}): ${err.errMsg}` })
+      },
+    })
+  },
+
   async onCallTap(e) {
     const { sn, modelId, label } = e.currentTarget.dataset
     this.setData({ inCall: true, error: '', status: `Calling ${label}…` })
