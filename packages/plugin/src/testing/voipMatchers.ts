@@ -1,4 +1,7 @@
 import type { VoipEvent } from '@wxvoip/contracts';
+// Types only, erased from the JavaScript: brings vitest's declarations into the build for the augmentation below. A
+// consumer without vitest (jest) loses nothing at run time; with skipLibCheck its compiler ignores the augmentation.
+import type {} from 'vitest';
 
 /** One expected event: its name, or its name with the `data` fields that must match (others are ignored). */
 export type VoipSequenceItem = string | { readonly eventName: string; readonly data?: Readonly<Record<string, unknown>>; readonly roomId?: string };
