@@ -3,7 +3,8 @@
  *
  * - `createMockPlatform()` an in-process platform (manual clock) for tests: use `app.inject()`, or the msw handlers
  *   of `@wxvoip/mock-platform/msw`;
- * - `startMockPlatform({ port })` a listening one (real clock), as the `wxvoip-mock` CLI runs it;
+ * - `startMockPlatform({ port, dataDir })` a listening one (real clock), as the `wxvoip-mock` CLI runs it, with its
+ *   state kept in a data directory across restarts when `dataDir` is given (ADR 0015);
  * - the platform core (ADR 0008) for tests that drive rooms directly on a manual clock;
  * - the callback sender's message-push crypto and URL verification.
  *
@@ -16,9 +17,13 @@
  */
 export * from './core/index.js';
 export { IN_PROCESS_ORIGIN, createMockPlatform, startMockPlatform } from './platform/mockPlatform.js';
+export { DEFAULT_DATA_DIR_NAME, defaultDataDir } from './platform/defaultDataDir.js';
+export { parseStateFile, STATE_FILE_WAY_OUT, StateFileError } from './platform/parseStateFile.js';
+export { DEFAULT_PERSIST_DELAY_MS, openStateStore } from './platform/stateStore.js';
 export { createServer, DEFAULT_BODY_LIMIT } from './server/createServer.js';
 export { CHANNEL_REFUSED } from './server/pushChannel.js';
 export * from './server/callbacks/index.js';
 
-export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions } from './platform/mockPlatform.js';
+export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions, PlatformStorage } from './platform/mockPlatform.js';
+export type { StateStore, StateStoreOptions } from './platform/stateStore.js';
 export type { ServerOptions } from './server/createServer.js';

@@ -169,12 +169,13 @@ export async function rehearseRelease(options: RehearsalOptions): Promise<Rehear
 
 /**
  * The environment of someone's plain shell: no loader or TypeScript hooks from the test runner, and none of the
- * `npm_config_*` settings pnpm passes to the scripts it runs (they would change how npm installs).
+ * `npm_config_*` settings pnpm passes to the scripts it runs (they would change how npm installs), nor pnpm's
+ * `INIT_CWD` (the installed `wxvoip-mock` keeps its state under it: in the scratch project, not in this repository).
  */
 function cleanNodeEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|pnpm_|PNPM_|NODE_OPTIONS$|VITEST|TSX_|NX_)/.test(key)) continue;
+    if (/^(npm_|pnpm_|PNPM_|NODE_OPTIONS$|INIT_CWD$|VITEST|TSX_|NX_)/.test(key)) continue;
     env[key] = value;
   }
   return env;

@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { demoSeed, Seed, type SeedInput } from '@wxvoip/contracts';
+import { defaultDataDir } from '../platform/defaultDataDir.js';
 import { startMockPlatform } from '../platform/mockPlatform.js';
+import { StateFileError } from '../platform/parseStateFile.js';
+import { describeStorage } from '../platform/describeStorage.js';
 import { loadSeedFile, SeedFileError } from './loadSeedFile.js';
 
 const HELP = `wxvoip-mock: a mock WeChat platform for hardware VoIP calls
 
 Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--clock real|manual]
+                   [--data-dir DIR | --ephemeral] [--wipe-state]
 
-  --host   address to bind (default 127.0.0.1)
-  --port   port to listen on; 0 picks a free one (default 3000)
-  --seed   demo (default), empty, or a JSON/YAML seed file (schema: Seed in @wxvoip/contracts)
-  --clock  real (default) or manual (time moves only through POST /__admin/clock/advance)
-  --help   this text`;
+  --host        address to bind (default 127.0.0.1)
+  --port        port to listen on; 0 picks a free one (default 3000)
+  --seed        demo (default), empty, or a JSON/YAML seed file (schema: Seed in @wxvoip/contracts); new and
+                reset namespaces start from it, saved namespaces keep their state
+  --clock       real (default) or manual (time moves only through POST /__admin/clock/advance)
+  --data-dir    where the state is kept across restarts (default: .wxvoip-mock in the directory you ran the
+                command from): tokens, snTickets, device registrations, authorizations, licenses, billing;
+                one file per namespace, written shortly after each change and at shutdown
+  --ephemeral   keep nothing: the state lives in memory only and is gone when the process stops
+  --wipe-state  delete the saved state in the data directory, then start from the seed
+                (a running platform: POST /__admin/state/wipe)
+  --help        this text`;
 
 /** Parses the command line; exits with a message on bad flags. */
 function options(argv: string[]) {
@@ -23,6 +34,9 @@ function options(argv: string[]) {
       port: { type: 'string', default: '3000' },
       seed: { type: 'string', default: 'demo' },
       clock: { type: 'string', default: 'real' },
+      'data-dir': { type: 'string' },
+      ephemeral: { type: 'boolean', default: false },
+      'wipe-state': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -31,7 +45,9 @@ function options(argv: string[]) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SeedFileError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
   if (values.clock !== 'real' && values.clock !== 'manual') throw new SeedFileError(`--clock must be "real" or "manual", got "${values.clock}"`);
   const clock: 'real' | 'manual' = values.clock;
-  return { host: values.host, port, seed: values.seed, clock, help: values.help };
+  if (values.ephemeral && (values['data-dir'] !== undefined || values['wipe-state'])) throw new SeedFileError('--ephemeral keeps no state: it cannot be combined with --data-dir or --wipe-state');
+  const dataDir = values.ephemeral ? undefined : (values['data-dir'] ?? defaultDataDir());
+  return { host: values.host, port, seed: values.seed, clock, dataDir, wipeState: values['wipe-state'], help: values.help };
 }
 
 async function main(): Promise<void> {
@@ -47,6 +63,7 @@ async function main(): Promise<void> {
     port: args.port,
     seed,
     clock: args.clock,
+    ...(args.dataDir === undefined ? {} : { dataDir: args.dataDir, wipeState: args.wipeState }),
     logger: pretty ? { level: 'info', transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : { level: 'info' },
   });
   const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
@@ -55,6 +72,7 @@ async function main(): Promise<void> {
   console.log(`  control:   ${platform.url}/__admin`);
   console.log(`  inspector: ${platform.url}/__inspector`);
   console.log(`  clock:     ${args.clock}`);
+  console.log(`  state:     ${describeStorage(platform.storage)}`);
   for (const app of apps) {
     console.log(`  app ${app.appId}: secret ${app.secret}`);
     console.log(`    token:  curl '${platform.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appId}&secret=${app.secret}'`);
@@ -77,7 +95,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedFileError || (error instanceof Error && error.name === 'TypeError' && 'code' in error) ? `wxvoip-mock: ${error.message}` : error);
+  console.error(error instanceof SeedFileError || error instanceof StateFileError || (error instanceof Error && error.name === 'TypeError' && 'code' in error) ? `wxvoip-mock: ${error.message}` : error);
   console.error('Run wxvoip-mock --help for usage.');
   process.exit(2);
 });

@@ -3,6 +3,8 @@
  * the push channel, the callback sender) drive it; tests can drive it directly on a manual clock.
  */
 export { PlatformCore } from './platformCore.js';
+export { restoreNamespace } from './persistence/restoreNamespace.js';
+export { snapshotNamespace } from './persistence/snapshotNamespace.js';
 export { PlatformTenant } from './platformTenant.js';
 export { PlatformClock, DEFAULT_MANUAL_START } from './clock/platformClock.js';
 export { DEFAULT_PLATFORM_CONFIG, resolvePlatformConfig } from './config.js';
@@ -13,7 +15,7 @@ export { snapshot, viewFor, talkSeconds } from './rooms/room.js';
 export { MAGIC_PREFIX, magicValue, parseMagicValue, magicRefusalFor } from './faults/magicValues.js';
 export { MAGIC_VALUES } from './faults/magicValueExamples.js';
 
-export type { PlatformCoreOptions } from './platformCore.js';
+export type { CoreChange, NamespaceStorage, PlatformCoreOptions } from './platformCore.js';
 export type { Clock, ClockMode, ClockState, HostScheduler, PlatformClockOptions, TimerHandle } from './clock/platformClock.js';
 export type { PlatformConfig } from './config.js';
 export type { Outcome, Refusal } from './refusal.js';

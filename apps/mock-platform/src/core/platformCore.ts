@@ -1,7 +1,25 @@
-import { DEFAULT_NAMESPACE, Namespace, type SeedInput } from '@wxvoip/contracts';
+import { DEFAULT_NAMESPACE, Namespace, type SeedInput, type StateFile } from '@wxvoip/contracts';
 import type { HostScheduler } from './clock/platformClock.js';
 import type { PlatformConfig } from './config.js';
+import { restoreNamespace } from './persistence/restoreNamespace.js';
+import { snapshotNamespace } from './persistence/snapshotNamespace.js';
 import { PlatformTenant } from './platformTenant.js';
+
+/**
+ * Where saved namespaces come from (ADR 0015). The core only reads plain data through it; the adapter that
+ * implements it (the listening platform's state store) does the file I/O.
+ */
+export interface NamespaceStorage {
+  /** Where the state lives, for people (the data directory). */
+  readonly location: string;
+  /** The saved state of a namespace, or undefined when none is saved. */
+  saved(namespace: string): StateFile | undefined;
+  /** Every namespace with a saved state. */
+  savedNamespaces(): string[];
+}
+
+/** What changed in the core: a namespace's state may differ (`changed`), or namespaces were wiped (`wiped`). */
+export type CoreChange = { readonly kind: 'changed'; readonly namespace: string } | { readonly kind: 'wiped'; readonly namespaces: readonly string[] };
 
 /** Options of {@link PlatformCore}. */
 export interface PlatformCoreOptions {
@@ -17,6 +35,8 @@ export interface PlatformCoreOptions {
   idSeed?: string;
   /** Called when a namespace is created or reset, so adapters can attach senders to its new tenant. */
   onTenant?: (tenant: PlatformTenant) => void;
+  /** Saved namespaces: a namespace with a saved state starts from it on first use instead of from the seed. */
+  storage?: NamespaceStorage;
 }
 
 /**
@@ -30,18 +50,69 @@ export interface PlatformCoreOptions {
  */
 export class PlatformCore {
   private readonly tenants = new Map<string, PlatformTenant>();
+  private readonly listeners = new Set<(change: CoreChange) => void>();
 
   constructor(private readonly options: PlatformCoreOptions = {}) {}
 
-  /** The tenant of a namespace, created from the seed on first use. Throws a RangeError for an invalid name. */
+  /**
+   * The tenant of a namespace, created on first use from its saved state (see {@link NamespaceStorage}) or else
+   * from the seed. Throws a RangeError for an invalid name.
+   */
   tenant(namespace: string = DEFAULT_NAMESPACE): PlatformTenant {
     const existing = this.tenants.get(namespace);
     if (existing) return existing;
     const parsed = Namespace.safeParse(namespace);
     if (!parsed.success) throw new RangeError(parsed.error.issues[0]?.message ?? `invalid namespace "${namespace}"`);
-    const tenant = this.create(namespace, this.options.seed);
+    const saved = this.options.storage?.saved(namespace);
+    const tenant = this.create(namespace, saved ?? this.options.seed);
     this.tenants.set(namespace, tenant);
+    if (saved) restoreNamespace(tenant, saved);
     return tenant;
+  }
+
+  /** The tenant of a namespace if it is in use, without creating it. */
+  peek(namespace: string): PlatformTenant | undefined {
+    return this.tenants.get(namespace);
+  }
+
+  /** Where saved state lives (the data directory), or undefined for a platform that keeps everything in memory. */
+  get storageLocation(): string | undefined {
+    return this.options.storage?.location;
+  }
+
+  /** The state of a namespace in use as plain data (a state file), or undefined when it is not in use. */
+  snapshot(namespace: string): StateFile | undefined {
+    const tenant = this.tenants.get(namespace);
+    return tenant ? snapshotNamespace(tenant) : undefined;
+  }
+
+  /**
+   * Listens to changes: `changed` after anything that may have changed a namespace (a journal entry, a control API
+   * request, a reset), `wiped` when namespaces were wiped. Notifications may be spurious; a listener compares
+   * snapshots if it needs to know. Returns the function that stops listening.
+   */
+  onChange(listener: (change: CoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners that a namespace may have changed (the control API calls it after each request). */
+  touch(namespace: string): void {
+    this.emit({ kind: 'changed', namespace });
+  }
+
+  /**
+   * Forgets one namespace, or every namespace (in use or saved): calls end, parties get `bye: reset`, and the
+   * namespace starts from the seed on its next use. Returns the namespaces wiped.
+   */
+  wipe(namespace?: string): string[] {
+    const names = namespace !== undefined ? [namespace] : [...new Set([...this.tenants.keys(), ...(this.options.storage?.savedNamespaces() ?? [])])].sort();
+    for (const name of names) {
+      this.tenants.get(name)?.shutdown('reset');
+      this.tenants.delete(name);
+    }
+    this.emit({ kind: 'wiped', namespaces: names });
+    return names;
   }
 
   /** Namespaces in use. */
@@ -55,6 +126,7 @@ export class PlatformCore {
     for (const name of names) {
       this.tenants.get(name)?.shutdown('reset');
       this.tenants.set(name, this.create(name, seed));
+      this.touch(name);
     }
   }
 
@@ -73,7 +145,12 @@ export class PlatformCore {
       ...(this.options.host === undefined ? {} : { host: this.options.host }),
       ...(this.options.clockMode === undefined ? {} : { clockMode: this.options.clockMode }),
     });
+    tenant.state.journal.onAppend = () => this.touch(namespace);
     this.options.onTenant?.(tenant);
     return tenant;
+  }
+
+  private emit(change: CoreChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }

@@ -8,6 +8,7 @@ import type { PlatformTenant } from '../core/platformTenant.js';
 import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
 import { createServer } from '../server/createServer.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
+import { openStateStore, type StateStore } from './stateStore.js';
 
 /** Options shared by {@link createMockPlatform} and {@link startMockPlatform}. */
 export interface MockPlatformOptions {
@@ -29,6 +30,27 @@ export interface ListenOptions extends MockPlatformOptions {
   host?: string;
   /** Port; 0 (default) picks a free one. */
   port?: number;
+  /**
+   * Keep the state in this data directory across restarts (ADR 0015): every namespace is saved to
+   * `<dataDir>/namespaces/<namespace>.json` shortly after each change and at `close()`, and restored at the next
+   * start. Default: none, everything stays in memory. A damaged or newer-version state file stops the start with a
+   * `StateFileError` and is left as it is.
+   */
+  dataDir?: string;
+  /** With `dataDir`: delete the saved state before starting (the CLI's `--wipe-state`). */
+  wipeState?: boolean;
+  /** With `dataDir`: ms from a change to the write that saves it (default 50). */
+  persistDelayMs?: number;
+}
+
+/** Where a listening platform keeps its state. */
+export interface PlatformStorage {
+  /** The data directory, absolute. */
+  readonly dataDir: string;
+  /** The namespaces found saved there at start (each is restored on its first use). */
+  readonly loaded: readonly string[];
+  /** Writes every pending change now (the state is also written shortly after each change and at close). */
+  flush(): Promise<void>;
 }
 
 /** A typed client of the control API (`/__admin`). */
@@ -42,6 +64,8 @@ export interface MockPlatform {
   readonly app: FastifyInstance;
   /** The platform core behind it. */
   readonly core: PlatformCore;
+  /** Where the state is kept across restarts, or undefined when it lives only in memory. */
+  readonly storage: PlatformStorage | undefined;
   /** A namespace's tenant (default namespace when omitted). */
   tenant(namespace?: string): PlatformTenant;
   /** A namespace's clock. */
@@ -69,10 +93,11 @@ function seedOf(seed: MockPlatformOptions['seed']): SeedInput | undefined {
   return seed;
 }
 
-async function build(options: MockPlatformOptions, clock: 'manual' | 'real'): Promise<{ core: PlatformCore; app: FastifyInstance }> {
+async function build(options: MockPlatformOptions, clock: 'manual' | 'real', store?: StateStore): Promise<{ core: PlatformCore; app: FastifyInstance }> {
   const seed = seedOf(options.seed);
   const core = new PlatformCore({
     ...(seed === undefined ? {} : { seed }),
+    ...(store === undefined ? {} : { storage: store }),
     ...(options.config === undefined ? {} : { config: options.config }),
     host: nodeHostScheduler,
     clockMode: clock,
@@ -93,11 +118,12 @@ function controlClient(baseUrl: string, namespace: string | undefined, fetcher?:
   }) as ControlClient;
 }
 
-function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher?: Parameters<typeof controlClient>[2]): MockPlatform {
+function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher?: Parameters<typeof controlClient>[2], store?: StateStore): MockPlatform {
   return {
     url,
     app,
     core,
+    storage: store && { dataDir: store.location, loaded: store.loaded, flush: () => store.flush() },
     tenant: (namespace) => core.tenant(namespace),
     clock: (namespace) => core.tenant(namespace).state.clock,
     reset: (namespace) => core.reset(namespace),
@@ -110,6 +136,11 @@ function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher
       return verifyPushUrl(config);
     },
     close: async () => {
+      if (store) {
+        // Calls end (and are billed) first, so the last write holds no room in flight; then the store lets go.
+        for (const namespace of core.namespaces()) core.tenant(namespace).shutdown('shutdown');
+        await store.close();
+      }
       core.close();
       await app.close();
     },
@@ -148,11 +179,32 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
  * @example
  * const platform = await startMockPlatform({ port: 0 });
  * console.log(platform.url); // http://127.0.0.1:49152
+ * const kept = await startMockPlatform({ port: 0, dataDir: '.wxvoip-mock' }); // survives a restart
  */
 export async function startMockPlatform(options: ListenOptions = {}): Promise<MockPlatform> {
-  const { core, app } = await build(options, options.clock ?? 'real');
-  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app);
+  const store =
+    options.dataDir === undefined
+      ? undefined
+      : await openStateStore({
+          dataDir: options.dataDir,
+          ...(options.wipeState === undefined ? {} : { wipe: options.wipeState }),
+          ...(options.persistDelayMs === undefined ? {} : { delayMs: options.persistDelayMs }),
+          onError: (error) => console.error(`wxvoip-mock: saving the state failed, it will be tried again after the next change: ${error instanceof Error ? error.message : String(error)}`),
+        });
+  let built: { core: PlatformCore; app: FastifyInstance };
+  let address: string;
+  try {
+    built = await build(options, options.clock ?? 'real', store);
+    store?.attach(built.core);
+    address = await built.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  } catch (error) {
+    await store?.close();
+    throw error;
+  }
+  const { core, app } = built;
+  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, undefined, store);
+  // Saved namespaces come back now, so rooms that were in flight end (and are journalled) at the start.
+  for (const namespace of store?.loaded ?? []) core.tenant(namespace);
   // Like WeChat when the push configuration is saved: check each seeded push URL, and say what happened.
   for (const seeded of core.tenant().state.apps.values()) {
     if (!seeded.pushConfig) continue;

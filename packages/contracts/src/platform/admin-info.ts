@@ -45,3 +45,25 @@ export const ResetBody = z.object({
 export type ResetBody = z.infer<typeof ResetBody>;
 /** `ResetBody` as written, before defaults are applied. */
 export type ResetBodyInput = z.input<typeof ResetBody>;
+
+/**
+ * Body of `wipeState`: forget the saved state of the request's namespace (`namespace`, the default) or of every
+ * namespace (`all`). A wiped namespace starts again from the platform's seed on its next use, its state file is
+ * deleted, and what `reset` returns to is the platform's seed again.
+ */
+export const WipeStateBody = z.object({
+  scope: z.enum(['namespace', 'all'], { errorMap: () => ({ message: "scope must be 'namespace' (this namespace) or 'all' (every namespace)" }) }).default('namespace'),
+});
+/** Body of `wipeState`. */
+export type WipeStateBody = z.infer<typeof WipeStateBody>;
+/** `WipeStateBody` as written, before defaults are applied. */
+export type WipeStateBodyInput = z.input<typeof WipeStateBody>;
+
+/** What `wipeState` did: the namespaces it wiped and the data directory their files were deleted from (null: in memory). */
+export const WipeStateResult = z.object({
+  scope: z.enum(['namespace', 'all']),
+  namespaces: z.array(Namespace),
+  dataDir: z.string().nullable(),
+});
+/** What `wipeState` did. */
+export type WipeStateResult = z.infer<typeof WipeStateResult>;

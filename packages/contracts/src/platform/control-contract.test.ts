@@ -23,6 +23,7 @@ describe('controlContract', () => {
       ['loadSeed', 'PUT', `${A}/seed`],
       ['exportSeed', 'GET', `${A}/seed`],
       ['reset', 'POST', `${A}/reset`],
+      ['wipeState', 'POST', `${A}/state/wipe`],
       ['listApps', 'GET', `${A}/apps`],
       ['getApp', 'GET', `${A}/apps/:appId`],
       ['updateApp', 'PATCH', `${A}/apps/:appId`],

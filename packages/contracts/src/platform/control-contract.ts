@@ -26,7 +26,7 @@ import {
   IssueSnTicketBody,
   TakeOfflineBody,
 } from './admin-devices.js';
-import { PlatformInfo, ResetBody, SeedSummary } from './admin-info.js';
+import { PlatformInfo, ResetBody, SeedSummary, WipeStateBody, WipeStateResult } from './admin-info.js';
 import {
   RoomDetail,
   RoomListQuery,
@@ -84,6 +84,13 @@ export const controlContract = c.router(
     },
     exportSeed: { method: 'GET', path: '/seed', responses: { 200: Seed }, summary: "The namespace's current entities as a seed" },
     reset: { method: 'POST', path: '/reset', body: ResetBody, responses: { 200: SeedSummary }, summary: 'Back to the last seed, or empty' },
+    wipeState: {
+      method: 'POST',
+      path: '/state/wipe',
+      body: WipeStateBody,
+      responses: { 200: WipeStateResult },
+      summary: "Forget a namespace's (or every namespace's) saved state: back to the platform seed, state file deleted",
+    },
 
     listApps: { method: 'GET', path: '/apps', responses: { 200: z.object({ apps: z.array(AppView) }) }, summary: 'Apps of the namespace' },
     getApp: { method: 'GET', path: '/apps/:appId', pathParams: app, responses: orNotFound(AppView), summary: 'One app' },

@@ -29,7 +29,7 @@ export {
   IssueSnTicketBody,
   TakeOfflineBody,
 } from './admin-devices.js';
-export { PlatformInfo, ResetBody, SeedSummary } from './admin-info.js';
+export { PlatformInfo, ResetBody, SeedSummary, WipeStateBody, WipeStateResult } from './admin-info.js';
 export {
   ActionTimelineEntry,
   BillingTimelineEntry,
@@ -82,6 +82,7 @@ export {
   JournalKind,
   JournalPage,
   JournalQuery,
+  PlatformEntry,
   PushEntry,
   RefusalEntry,
   RefusalReason,
@@ -173,6 +174,22 @@ export {
 } from './seed-entities.js';
 export { SEED_RULES } from './seed-rules.js';
 export { Seed, SeedApp, SeedClock } from './seed.js';
+export {
+  AppRuntime,
+  AuthorizationRuntime,
+  DeviceRuntime,
+  LicenseRuntime,
+  NamespaceRuntime,
+  PersistedAccessToken,
+  PersistedDeviceCredential,
+  PersistedSnTicket,
+  RoomInFlight,
+  STATE_FILE_FORMAT,
+  STATE_FORMAT_VERSION,
+  StateFileHeader,
+  StateFileRuntime,
+} from './state-file.js';
+export type { StateFile } from './state-file.js';
 export { platformTransportContract } from './transport-contract.js';
 export {
   CredentialRefusal,
@@ -195,7 +212,7 @@ export type {
 export type { BillingViewInput, SetDeviceLicenseBodyInput } from './admin-billing.js';
 export type { CallbackListQueryInput } from './admin-callbacks.js';
 export type { DeviceListQueryInput, TakeOfflineBodyInput } from './admin-devices.js';
-export type { ResetBodyInput } from './admin-info.js';
+export type { ResetBodyInput, WipeStateBodyInput } from './admin-info.js';
 export type {
   RoomListQueryInput,
   SimulateGoOfflineBodyInput,

@@ -23,9 +23,10 @@ describe('JournalEntry', () => {
       { kind: 'push', seq: 3, at: 1001, partyId: 'p-2', messageType: 'incomingCall', messageSeq: 4, roomId: 'r-1', dropped: true, faultId: 'f-1', acknowledged: false },
       { kind: 'callback', seq: 4, at: 1002, deliveryId: 'd-1', appId: 'wx_demo_app', roomId: 'r-1', attempt: 1, outcome: 'accepted' },
       { kind: 'event', seq: 5, at: 1003, partyId: 'p-1', roomId: 'r-1', side: 'caller', eventName: 'startVoip' },
+      { kind: 'platform', seq: 6, at: 1004, event: 'roomAborted', roomId: 'r-1', detail: 'the platform stopped while the room was talking' },
     ];
     for (const entry of entries) expect(JournalEntry.parse(entry)).toEqual(entry);
-    expect(JournalPage.parse({ entries, lastSeq: 5 }).entries).toHaveLength(5);
+    expect(JournalPage.parse({ entries, lastSeq: 6 }).entries).toHaveLength(6);
   });
 
   it('requires why on a refusal, with a check stage and the rule', () => {
@@ -53,7 +54,7 @@ describe('JournalQuery', () => {
     expect(limit?.path).toEqual(['limit']);
     expect(limit?.message).toContain('at most 1000');
     expect(JournalQuery.safeParse({ since: '-1' }).error?.issues[0]?.message).toContain('since must be 0 or more');
-    expect(JournalQuery.safeParse({ kind: 'pushes' }).error?.issues[0]?.message).toContain("'request', 'refusal', 'push', 'callback' or 'event'");
+    expect(JournalQuery.safeParse({ kind: 'pushes' }).error?.issues[0]?.message).toContain("'request', 'refusal', 'push', 'callback', 'event' or 'platform'");
     expect(JournalQuery.safeParse({ operation: 'wechat.nope' }).error?.issues[0]?.path).toEqual(['operation']);
   });
 });

@@ -7,9 +7,12 @@ import { PartyId } from './party.js';
 import { PushMessageType } from './push-message.js';
 import { RoomSide } from './room-state.js';
 
-/** The kinds of journal entries: accepted requests, refused requests, pushes, callbacks and call events. */
-export const JournalKind = z.enum(['request', 'refusal', 'push', 'callback', 'event'], {
-  errorMap: () => ({ message: "kind must be 'request', 'refusal', 'push', 'callback' or 'event'" }),
+/**
+ * The kinds of journal entries: accepted requests, refused requests, pushes, callbacks, call events, and what the
+ * platform itself did (`platform`: a namespace restored from the data directory, a room a restart ended).
+ */
+export const JournalKind = z.enum(['request', 'refusal', 'push', 'callback', 'event', 'platform'], {
+  errorMap: () => ({ message: "kind must be 'request', 'refusal', 'push', 'callback', 'event' or 'platform'" }),
 });
 /** The kind of a journal entry. */
 export type JournalKind = z.infer<typeof JournalKind>;
@@ -125,8 +128,22 @@ export const EventEntry = z.object({
 /** A call event the platform produced. */
 export type EventEntry = z.infer<typeof EventEntry>;
 
+/**
+ * Something the platform itself did, with why in words: `restored` (the namespace was loaded from its state file
+ * at a start) or `roomAborted` (a room in flight when the platform stopped, ended as aborted at the next start).
+ */
+export const PlatformEntry = z.object({
+  kind: z.literal('platform'),
+  ...base,
+  event: z.enum(['restored', 'roomAborted']),
+  roomId: RoomId.nullable(),
+  detail: z.string().min(1),
+});
+/** Something the platform itself did. */
+export type PlatformEntry = z.infer<typeof PlatformEntry>;
+
 /** One journal entry, discriminated by `kind`. */
-export const JournalEntry = z.discriminatedUnion('kind', [RequestEntry, RefusalEntry, PushEntry, CallbackEntry, EventEntry]);
+export const JournalEntry = z.discriminatedUnion('kind', [RequestEntry, RefusalEntry, PushEntry, CallbackEntry, EventEntry, PlatformEntry]);
 /** One journal entry. */
 export type JournalEntry = z.infer<typeof JournalEntry>;
 

@@ -102,6 +102,8 @@ describe('every control route answers what the contract declares', () => {
     control.getJournal({ headers, query: { limit: 1000 } });
     control.clearJournal({ headers });
     control.reset({ headers, body: { to: 'seed' } });
+    control.wipeState({ headers, body: { scope: 'namespace' } });
+    control.wipeState({ headers, body: { scope: 'all' } });
     control.loadSeed({ headers, body: { version: 1, apps: [] } });
 
     expect([...answered].sort()).toEqual(Object.keys(controlContract).sort());

@@ -40,6 +40,17 @@ export class IdSource {
     return `${prefix}${this.counter.toString().padStart(6, '0')}`;
   }
 
+  /** Where the sequence stands (the state file keeps it, so ids issued after a restart never repeat earlier ones). */
+  snapshot(): { state: number; counter: number } {
+    return { state: this.state, counter: this.counter };
+  }
+
+  /** Continues a sequence from a {@link IdSource.snapshot}. */
+  restore(saved: { state: number; counter: number }): void {
+    this.state = saved.state | 0;
+    this.counter = saved.counter;
+  }
+
   /** A uniformly distributed 32-bit unsigned integer (mulberry32). */
   nextUint32(): number {
     this.state = (this.state + 0x6d2b79f5) | 0;

@@ -19,6 +19,8 @@ export class Journal {
   private start = 0;
   private length = 0;
   private nextSeq = 1;
+  /** Called after each append (the platform core's change notification listens here). */
+  onAppend: (() => void) | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -45,6 +47,7 @@ export class Journal {
     this.entries[index] = entry;
     if (this.length < this.capacity) this.length++;
     else this.start = (this.start + 1) % this.capacity;
+    this.onAppend?.();
     return entry;
   }
 

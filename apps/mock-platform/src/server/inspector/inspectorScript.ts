@@ -250,6 +250,7 @@ export const INSPECTOR_SCRIPT = String.raw`
       case 'push': return entry.messageType + ' → ' + entry.partyId + (entry.dropped ? ' (dropped)' : '');
       case 'callback': return 'iot_voip_notify ' + entry.deliveryId + ' attempt ' + entry.attempt;
       case 'event': return entry.eventName + ' → ' + entry.side + (entry.partyId ? ' (' + entry.partyId + ')' : '');
+      case 'platform': return entry.event + ': ' + entry.detail;
       default: return '';
     }
   }

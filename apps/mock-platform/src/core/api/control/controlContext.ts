@@ -54,6 +54,9 @@ export function withTenant<R>(
   } catch (error) {
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return problem('internal', `${key} failed inside the mock platform (${why}); this is a bug, please report it with the request`, { instance });
+  } finally {
+    // Control requests are not journalled, so they say themselves that the namespace may have changed (persistence).
+    core.touch(namespace);
   }
 }
 

@@ -97,3 +97,27 @@ describe('reset', () => {
     expect([...core.tenant('seeded').state.apps.keys()]).toEqual(['wx_small']);
   });
 });
+
+describe('wipeState', () => {
+  it('forgets the namespace: back to the platform seed on next use, and reset returns to the platform seed again', () => {
+    const { core, control } = setup();
+    control.loadSeed({ headers, body: smallSeed });
+    core.tenant('other');
+    const response = control.wipeState({ headers, body: { scope: 'namespace' } });
+    expect(response).toEqual({ status: 200, body: { scope: 'namespace', namespaces: ['seeded'], dataDir: null } });
+    expect(core.namespaces()).toEqual(['other']);
+    expect([...core.tenant('seeded').state.apps.keys()]).toEqual(['wx_demo_app', 'wx_other_app']);
+    control.reset({ headers, body: { to: 'seed' } });
+    expect([...core.tenant('seeded').state.apps.keys()]).toEqual(['wx_demo_app', 'wx_other_app']);
+  });
+
+  it("with scope 'all' forgets every namespace and names the data directory of a platform that keeps state", () => {
+    const storage = { location: '/data/.wxvoip-mock', saved: () => undefined, savedNamespaces: () => ['saved-only'] };
+    const core = new PlatformCore({ seed: demoSeed, storage });
+    const control = createControlHandlers(core);
+    core.tenant('a');
+    const response = control.wipeState({ headers, body: { scope: 'all' } });
+    expect(response).toEqual({ status: 200, body: { scope: 'all', namespaces: ['a', 'saved-only'], dataDir: '/data/.wxvoip-mock' } });
+    expect(core.namespaces()).toEqual([]);
+  });
+});

@@ -15,8 +15,11 @@ const EMPTY_SEED = { apps: [] };
  * - `reset { to: 'seed' }` returns to that last loaded seed, or to the platform's seed when none was loaded through
  *   this facade [I: the platform seed is what the namespace was first loaded with]; `{ to: 'empty' }` leaves no apps
  *   (and does not change which seed is the last loaded one).
+ * - `wipeState` forgets the namespace (or every namespace, `scope: 'all'`): calls end, its saved state file is deleted
+ *   by the listening platform's store, it starts from the platform seed on its next use, and `reset` returns to the
+ *   platform seed again (ADR 0015).
  */
-export function seedHandlers(core: PlatformCore, version: string): Pick<ControlHandlers, 'getInfo' | 'loadSeed' | 'exportSeed' | 'reset'> {
+export function seedHandlers(core: PlatformCore, version: string): Pick<ControlHandlers, 'getInfo' | 'loadSeed' | 'exportSeed' | 'reset' | 'wipeState'> {
   const lastSeeds = new Map<string, Seed>();
   return {
     getInfo: (request) =>
@@ -47,6 +50,15 @@ export function seedHandlers(core: PlatformCore, version: string): Pick<ControlH
       }),
 
     exportSeed: (request) => withTenant(core, 'exportSeed', request, (context) => ({ status: 200, body: exportSeed(context.tenant) })),
+
+    wipeState: (request) =>
+      withTenant(core, 'wipeState', request, (context) => {
+        const all = request.body.scope === 'all';
+        const namespaces = core.wipe(all ? undefined : context.namespace);
+        if (all) lastSeeds.clear();
+        else lastSeeds.delete(context.namespace);
+        return { status: 200, body: { scope: request.body.scope, namespaces, dataDir: core.storageLocation ?? null } };
+      }),
 
     reset: (request) =>
       withTenant(core, 'reset', request, (context) => {
