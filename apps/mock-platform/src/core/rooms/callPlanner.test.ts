@@ -281,6 +281,22 @@ describe('room actions', () => {
     expect(code(h.tenant.actions.hangUp(carol, room.roomId, { origin: 'manual' }))).toBe(1);
   });
 
+  it('a Linux device reporting busy for a call the platform already ended busy is answered as done; a reject still gets 1 [I]', () => {
+    const h = setup();
+    const door = h.connect({ kind: 'linuxDevice', appId: APP, sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+    const alice = h.phone('openid-alice');
+    const talking = value(h.tenant.calls.callDevice(alice, callLinux()));
+    value(h.tenant.actions.joinAsCaller(alice, talking.roomId));
+    value(h.tenant.actions.linuxListenerJoin(door, { roomId: talking.roomId, cameraStatus: 0 }));
+    const carol = h.phone('openid-carol');
+    const busy = value(h.tenant.calls.callDevice(carol, callLinux()));
+    value(h.tenant.actions.joinAsCaller(carol, busy.roomId));
+    expect(busy.outcome).toBe('busy');
+    expect(code(h.tenant.actions.linuxListenerHangup(door, { roomId: busy.roomId, reason: 11, busy: true }))).toBe('ok');
+    expect(code(h.tenant.actions.linuxListenerHangup(door, { roomId: busy.roomId, reason: 11, busy: false }))).toBe(1);
+    expect(talking.state).toBe('talking');
+  });
+
   it('forceHangUpVoip ends only the current call, and ignores another roomId (P §5.1)', () => {
     const h = setup();
     const alice = h.phone('openid-alice');
