@@ -7,6 +7,7 @@
  */
 import {
   demoSeed,
+  errmsgOf,
   findError,
   Fault,
   JournalPage,
@@ -333,6 +334,21 @@ describe('POST /wxa/getsnticket (getSnTicket, D §4.3)', () => {
     ['47001 for a missing sn', { model_id: 'model-linux-doorbell' }, 47001],
   ] as const)('answers %s', async (_name, body, errcode) => {
     expectError('getSnTicket', await p.wechat('getSnTicket', { body }), errcode);
+  });
+
+  it.each([
+    [{ sn: 'x'.repeat(129), model_id: 'model-linux-doorbell' }, 9800001, 'sn长度不能超过128字节'],
+    [{ sn: 'bad sn', model_id: 'model-linux-doorbell' }, 9800002, 'sn包含非法字符,请参考文档'],
+    [{ sn: 'SN-1', model_id: 'model-unknown' }, 9800003, 'model_id检查不通过'],
+    [{ sn: 'SN-1', model_id: '' }, 9800003, 'model_id检查不通过'],
+  ] as const)('answers %j with WeChat\'s literal errmsg (D §4.3, getsnticket page), not our explanation', async (body, errcode, errmsg) => {
+    expect(await p.wechat('getSnTicket', { body })).toEqual({ errcode, errmsg });
+  });
+
+  it('answers -1 with errmsg "system error", as WeChat sends it (D §4.3)', async () => {
+    const fault = await p.admin('POST', '/faults', { kind: 'error', operation: 'wechat.getSnTicket', errcode: -1 });
+    expect(fault.status).toBe(201);
+    expect(await p.wechat('getSnTicket', { body: VALID_BODIES.getSnTicket })).toEqual({ errcode: -1, errmsg: 'system error' });
   });
 
   it('accepts an sn of exactly 128 bytes', async () => {
@@ -858,8 +874,10 @@ describe('codes no behaviour produces, forced with an error fault (POST /__admin
     return p.wechat(key, { body: VALID_BODIES[key as ProtectedRoute] });
   }
 
+  /** What the body carries: WeChat's documented wire literal (D §4.3), else the catalogue message. */
   function catalogueMessage(key: WechatRouteKey, errcode: number): string | undefined {
-    return (key === 'iotVoipCall' ? (findError('backend', errcode) ?? findError('server-api', errcode)) : findError('server-api', errcode))?.message;
+    const entry = key === 'iotVoipCall' ? (findError('backend', errcode) ?? findError('server-api', errcode)) : findError('server-api', errcode);
+    return entry === undefined ? undefined : errmsgOf(entry);
   }
 
   it('lists which codes are fault-only (every one documented for its route)', () => {

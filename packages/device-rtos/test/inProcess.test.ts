@@ -56,6 +56,7 @@ beforeEach(() => {
     token: TOKEN,
     encodingAESKey: AES_KEY,
     appId: APP,
+    now: () => platform.clock().now(),
     onNotify: (message) => {
       notifies.push(message);
       return { errcode: 0, errmsg: 'ok' };

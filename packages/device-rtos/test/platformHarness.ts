@@ -43,6 +43,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The clock of the last harness started (receivers check push timestamps against it); the wall clock before. */
+let harnessClock: () => number = Date.now;
+
 /** Starts the platform (manual clock, demo seed with the push URL pointing at the local receiver host). */
 export async function startHarness(options: { config?: Partial<PlatformConfig> } = {}): Promise<Harness> {
   let receiver: CallbackReceiver | undefined;
@@ -66,6 +69,7 @@ export async function startHarness(options: { config?: Partial<PlatformConfig> }
     ],
   };
   const platform = await startMockPlatform({ port: 0, clock: 'manual', seed, ...(options.config === undefined ? {} : { config: options.config }) });
+  harnessClock = () => platform.clock().now();
   return {
     platform,
     callbackUrl,
@@ -181,6 +185,8 @@ export function collectingReceiver(decide: (message: IotVoipNotifyMessage) => No
     token: TOKEN,
     encodingAESKey: AES_KEY,
     appId: 'wx_demo_app',
+    // The timestamp window is checked against the harness platform's manual clock, the sender's time.
+    now: () => harnessClock(),
     onNotify: (message) => {
       notifies.push(message);
       return decide(message);

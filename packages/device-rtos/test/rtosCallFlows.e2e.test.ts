@@ -39,6 +39,7 @@ beforeEach(() => {
       token: TOKEN,
       encodingAESKey: AES_KEY,
       appId: APP,
+      now: () => h.platform.clock().now(),
       onNotify: (message) => {
         notifies.push(message);
         return decide(message);
@@ -206,11 +207,13 @@ describe('RTOS device → phone (clientCall)', () => {
     decide = () => ({ errcode: 65001, errmsg: 'device not on our books' });
     const phone = await phoneOf('openid-alice');
     const device = await rtosDevice('SN-RTOS-0001');
+    // client_call succeeds only when the phone rings (D §2.1): a refused callback fails it with -5 [I].
     const call = await device.clientCall(AUDIO, { id: 'SN-RTOS-0001' }, { id: 'openid-alice' }, null, PAYLOAD);
-    expect(call.code).toBe(0);
+    expect(call).toEqual({ code: -5, roomId: null });
     await onlyNotify();
-    await expect.poll(async () => (await h.room(call.roomId!)).outcome).toBe('callbackRefused');
-    const callbacks = await h.platform.control().listCallbacks({ query: { roomId: call.roomId! } });
+    const roomId = notifies[0]!.RoomId;
+    expect((await h.room(roomId)).outcome).toBe('callbackRefused');
+    const callbacks = await h.platform.control().listCallbacks({ query: { roomId } });
     expect(callbacks.status === 200 ? callbacks.body.deliveries.map((d) => [d.attempt, d.outcome, d.reply?.errcode]) : []).toEqual([[1, 'refused', 65001]]);
     expect(phone.rings()).toEqual([]);
     expect(phone.events()).toEqual([]);
@@ -230,15 +233,20 @@ describe('RTOS device → phone (clientCall)', () => {
     cleanups.push(() => held.forEach((answer) => answer(new Response('too late', { status: 503 }))));
     const phone = await phoneOf('openid-alice');
     const device = await rtosDevice('SN-RTOS-0001');
-    const call = await device.clientCall(AUDIO, { id: 'SN-RTOS-0001' }, { id: 'openid-alice' }, null, PAYLOAD);
-    expect(call.code).toBe(0);
+    // client_call waits for the vendor cloud's answer (D §2.1), so it is still pending while the retries run.
+    let settled = false;
+    const pending = device.clientCall(AUDIO, { id: 'SN-RTOS-0001' }, { id: 'openid-alice' }, null, PAYLOAD).finally(() => (settled = true));
+    await expect.poll(() => held.length).toBe(1);
+    const roomId = h.platform.tenant().rooms.list()[0]!.roomId;
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await expect.poll(() => held.length).toBe(attempt);
-      expect((await h.room(call.roomId!)).state).toBe('created');
+      expect((await h.room(roomId)).state).toBe('created');
+      expect(settled).toBe(false);
       await h.advance(5_000);
     }
-    await expect.poll(async () => (await h.room(call.roomId!)).outcome).toBe('callbackRefused');
-    const callbacks = await h.platform.control().listCallbacks({ query: { roomId: call.roomId! } });
+    expect(await pending).toEqual({ code: -5, roomId: null });
+    expect((await h.room(roomId)).outcome).toBe('callbackRefused');
+    const callbacks = await h.platform.control().listCallbacks({ query: { roomId } });
     const attempts = callbacks.status === 200 ? callbacks.body.deliveries.map((d) => d.attempt).sort() : [];
     expect(attempts).toEqual([1, 2, 3, 4]);
     expect(phone.rings()).toEqual([]);

@@ -7,6 +7,13 @@ export interface PlatformConfig {
   ringTimeoutMs: number;
   /** A listener that joined waits this long for the caller, then aborts. 20 s (P §9.5). */
   listenerWaitMs: number;
+  /**
+   * A plugin caller (`callDevice`, `callWMPF`, `initByCaller`) joins the room when its call page shows (P §3.4, §9.2).
+   * One that has not joined this long after the call was created ends the room as aborted on the caller side
+   * (`abortVoip{abortByCaller}`; no `timeout`, which belongs to the caller's Waiting state, P §13.2). [I] 60 s, the
+   * ring timeout: WeChat documents no call without its call page (ADR 0021).
+   */
+  callerJoinTimeoutMs: number;
   /** Interval of the `calling` event while talking. 1 s (P §7). */
   callingIntervalMs: number;
   /** snTicket lifetime. 5 min (D §4.3). */
@@ -52,6 +59,7 @@ export interface PlatformConfig {
 export const DEFAULT_PLATFORM_CONFIG: Readonly<PlatformConfig> = Object.freeze({
   ringTimeoutMs: 60_000,
   listenerWaitMs: 20_000,
+  callerJoinTimeoutMs: 60_000,
   callingIntervalMs: 1_000,
   snTicketTtlMs: 5 * 60_000,
   snTicketMaxUses: 0,

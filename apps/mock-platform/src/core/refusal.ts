@@ -1,4 +1,4 @@
-import { errorByKey, type CheckStage, type ErrorKey, type FaultId } from '@wxvoip/contracts';
+import { errmsgOf, errorByKey, type CheckStage, type ErrorKey, type FaultId } from '@wxvoip/contracts';
 
 /**
  * Why the platform said no: the catalogue entry, the check stage that failed, and the rule in words.
@@ -9,7 +9,7 @@ export interface Refusal {
   readonly key: ErrorKey | null;
   /** The numeric code in the key's domain (errcode, errCode or wx_error_t value). */
   readonly code: number;
-  /** WeChat's message for the code, with the detail appended where there is one. */
+  /** WeChat's message for the code: its documented wire literal, or the catalogue message with the detail appended. */
   readonly message: string;
   /** The check stage that refused (arguments, tokens, authorization, billing, …). */
   readonly stage: CheckStage;
@@ -41,7 +41,8 @@ export function refuse<T = never>(key: ErrorKey, stage: CheckStage, rule: string
 export function refusal(key: ErrorKey, stage: CheckStage, rule: string, detail?: string): Refusal {
   const entry = errorByKey(key);
   const code = entry.code ?? 0;
-  const message = detail ? `${entry.message}: ${detail}` : entry.message;
+  // WeChat's documented wire literal where there is one (D §4.3); the rule keeps the explanation for the journal.
+  const message = errmsgOf(entry, detail);
   return { key, code, message, stage, rule };
 }
 

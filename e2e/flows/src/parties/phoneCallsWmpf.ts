@@ -180,9 +180,9 @@ export function phoneToWmpfCallCells(api: PhoneToWmpfApi): Record<Extract<Outcom
     },
     busy: {
       kind: 'run',
-      // P §9.4: a listener already in another call is judged busy; the caller gets busy + endVoip (P §9.3), the busy
-      // panel gets no push for it. The room ends at once, before Alice's page would open.
-      expect: { parties: { phone: ['busy', ...END], device: [], devicePushes: [] }, outcome: 'busy', billedSeconds: 0 },
+      // P §9.4: a listener already in another call is judged busy: the busy panel gets no push for it, and the caller
+      // hears busy + endVoip from its Waiting state (P §9.3, §13.2), once its call page showed and joined.
+      expect: { parties: { phone: ['callPageOnShow', 'joinedRoomByCaller', 'busy', ...END], device: [], devicePushes: [] }, outcome: 'busy', billedSeconds: 0 },
       async run(env) {
         // Carol is talking with the panel (callWMPF needs no authorization, P §8.2) when Alice calls it.
         const panel = await wmpfParty(env);
@@ -194,6 +194,7 @@ export function phoneToWmpfCallCells(api: PhoneToWmpfApi): Record<Extract<Outcom
         await env.until(phaseIs(panel.plugin, 'talking'), 'the panel talking with Carol');
         const phone = await env.phone();
         const roomId = await placeRoom(api, phone, panel);
+        await phone.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
         await env.until(finished(phone), 'finishVoip on the phone');
         const observation = await observe(env, phone, panel, roomId);
         // The panel's own events are those of Carol's call; only those of Alice's room belong to this cell.

@@ -116,6 +116,8 @@ export async function vendorCloudParty(env: FlowEnv): Promise<VendorCloudParty> 
       token: APP.pushConfig!.token,
       encodingAESKey: APP.pushConfig!.encodingAESKey,
       appId: APP.appId,
+      // The timestamp window is checked against the platform's (manual) clock, the sender's time.
+      now: () => env.now(),
       onNotify: (notify) => {
         callbacks.push(`${notify.Event}(${notify.Action})`);
         notifies.push(notify);

@@ -171,9 +171,9 @@ export function wmpfToPhoneCells(caller: CallingPanel, other: CallingPanel): Rec
     },
     busy: {
       kind: 'run',
-      // P §9.4: Alice is already in another call, so she is judged busy: the panel gets busy + endVoip (P §9.3) and
-      // her phone no reminder for it. The room ends at once, before the panel's page would open.
-      expect: { parties: { device: ['busy', ...END], phone: [], phoneReminders: [] }, outcome: 'busy', billedSeconds: 0 },
+      // P §9.4: Alice is already in another call, so she is judged busy: her phone gets no reminder for it, and the
+      // panel hears busy + endVoip from its Waiting state (P §9.3, §13.2), once its call page showed and joined.
+      expect: { parties: { device: ['callPageOnShow', 'joinedRoomByCaller', 'busy', ...END], phone: [], phoneReminders: [] }, outcome: 'busy', billedSeconds: 0 },
       async run(env) {
         const phone = await phoneParty(env);
         const first = await wmpfParty(env, { sn: other.sn, registrationMode: other.registrationMode });
@@ -184,6 +184,7 @@ export function wmpfToPhoneCells(caller: CallingPanel, other: CallingPanel): Rec
         const panel = await wmpfParty(env, { sn: caller.sn, registrationMode: caller.registrationMode });
         const placed = await initByCaller(panel, phone.openId);
         if ('refusedWith' in placed) throw new Error(`${caller.sn}'s call was refused: ${placed.refusedWith}`);
+        await panel.plugin.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
         await env.until(finished(panel.plugin), 'finishVoip on the panel');
         const observation = await observe(env, panel, phone, placed.roomId);
         // Alice's phone is in her call with the other panel; only the events of this cell's room belong here.

@@ -136,7 +136,7 @@ export const BACKEND_ERRORS = [
     code: 15,
     message: 'in arrears (fee package exhausted)',
     wording: 'restated',
-    fix: 'The mini program has no paid call time left: renew the duration package, or bill the call by license (chargeType \'license\') for a device with an active license.',
+    fix: 'The mini program has no paid call time left. Duration packages are no longer sold (since 2023-11-30): bill the call by license (chargeType \'license\') for a device with an active license; a duration package bought earlier works until it is used up or expires.',
     source: 'P §6.2; D §7.1',
     tag: 'D',
     errorClass: 'VoipCgiError',

@@ -85,3 +85,13 @@ describe('ERROR_CATALOGUE', () => {
     expectTypeOf<'INVALID_CREDENTIAL'>().not.toExtend<VoipErrorKey>();
   });
 });
+
+describe('advice that matches WeChat today', () => {
+  it('never tells users to buy or renew a duration package: they stopped being sold on 2023-11-30 (D §4.11, P §10.3)', () => {
+    for (const entry of ERROR_CATALOGUE) {
+      const advice = `${entry.fix} ${'note' in entry ? entry.note : ''}`;
+      expect(advice, entry.key).not.toMatch(/(renew|buy|purchase|top up)[^.]*duration package/i);
+    }
+    expect(ERROR_CATALOGUE.find((entry) => entry.key === 'ACCOUNT_IN_ARREARS')?.fix).toMatch(/no longer sold \(since 2023-11-30\)/);
+  });
+});

@@ -55,6 +55,14 @@ export interface ErrorEntryBase {
   readonly message: string;
   /** WeChat's original Chinese text, where the reference quotes it. */
   readonly messageZh?: string;
+  /**
+   * The exact `errmsg` WeChat sends on the wire for this code, where WeChat documents it (for example the getsnticket
+   * page, D §4.3). When set, a `{ errcode, errmsg }` body carries this literal verbatim, with no detail appended:
+   * backends log and match these strings. The explanation stays in `message`, `fix` and the journal.
+   */
+  readonly wireErrmsg?: string;
+  /** Where `wireErrmsg` is documented (required with it). */
+  readonly wireSource?: string;
   /** Whether `message` is a WeChat literal or a restatement. */
   readonly wording: MessageWording;
   /** What to do about it: an actionable instruction for the developer. */

@@ -17,7 +17,7 @@ export {
 export { ERRORS_DOC_COMMAND, renderErrorsMarkdown } from './render-errors-markdown.js';
 export { VoipCgiError, VoipError, VoipJoinError, VoipPluginError, isVoipError } from './voip-error.js';
 export { voipErrorFromCatalogue } from './voip-error-from-catalogue.js';
-export { ok, wechatError } from './wechat-error.js';
+export { errmsgOf, ok, wechatError } from './wechat-error.js';
 
 export type {
   AuthorizationErrCode,

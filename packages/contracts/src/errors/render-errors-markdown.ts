@@ -17,7 +17,8 @@ function codeCell(entry: CatalogueEntry): string {
 
 function messageCell(entry: CatalogueEntry): string {
   const text = entry.wording === 'quoted' ? `\`${entry.message}\`` : entry.message;
-  return 'messageZh' in entry ? `${text} (原文 \`${entry.messageZh}\`)` : text;
+  const withZh = 'messageZh' in entry ? `${text} (原文 \`${entry.messageZh}\`)` : text;
+  return 'wireErrmsg' in entry && entry.wireErrmsg !== undefined ? `${withZh}; errmsg on the wire: \`${entry.wireErrmsg}\` (${entry.wireSource ?? entry.source})` : withZh;
 }
 
 function fixCell(entry: CatalogueEntry): string {

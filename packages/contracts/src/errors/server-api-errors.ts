@@ -13,6 +13,8 @@ export const SERVER_API_ERRORS = [
     domain: 'server-api',
     code: -1,
     message: 'system busy',
+    wireErrmsg: 'system error',
+    wireSource: 'D §4.3 (official getsnticket page, api_getsnticket.html, checked 2026-12)',
     wording: 'restated',
     fix: 'Retry after a short delay, with backoff.',
     source: 'D §4; P §6.5',

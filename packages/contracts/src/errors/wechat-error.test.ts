@@ -6,8 +6,8 @@ import type { WechatErrorReply } from './wechat-error.js';
 describe('wechatError', () => {
   it('answers { errcode, errmsg } in WeChat\'s style', () => {
     expect(wechatError('INVALID_CREDENTIAL')).toEqual({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
-    expect(wechatError('SN_TOO_LONG')).toEqual({ errcode: 9800001, errmsg: 'sn longer than 128 bytes' });
-    expect(wechatError('SYSTEM_BUSY')).toEqual({ errcode: -1, errmsg: 'system busy' });
+    expect(wechatError('SN_TOO_LONG')).toEqual({ errcode: 9800001, errmsg: 'sn长度不能超过128字节' });
+    expect(wechatError('SYSTEM_BUSY')).toEqual({ errcode: -1, errmsg: 'system error' });
     expect(wechatError('DEVICE_NOT_AUTHORIZED').errcode).toBe(9);
   });
 
@@ -16,10 +16,19 @@ describe('wechatError', () => {
     expect(wechatError('ARGUMENT_INVALID', '').errmsg).toBe('argument invalid');
   });
 
-  it('uses the catalogue message of every server API entry', () => {
+  it('uses the documented wire literal, else the catalogue message, of every server API entry', () => {
     for (const entry of ERROR_CATALOGUE) {
-      if (entry.domain === 'server-api') expect(wechatError(entry.key)).toEqual({ errcode: entry.code, errmsg: entry.message });
+      const wire = 'wireErrmsg' in entry ? entry.wireErrmsg : undefined;
+      if (entry.domain === 'server-api') expect(wechatError(entry.key)).toEqual({ errcode: entry.code, errmsg: wire ?? entry.message });
     }
+  });
+
+  it('sends WeChat\'s documented literals verbatim, never with a detail appended (D §4.3)', () => {
+    expect(wechatError('SYSTEM_BUSY', 'retry later')).toEqual({ errcode: -1, errmsg: 'system error' });
+    expect(wechatError('SN_ILLEGAL_CHARACTERS', 'sn has a space')).toEqual({ errcode: 9800002, errmsg: 'sn包含非法字符,请参考文档' });
+    expect(wechatError('MODEL_ID_CHECK_FAILED', 'model m-x is not approved')).toEqual({ errcode: 9800003, errmsg: 'model_id检查不通过' });
+    const documented = ERROR_CATALOGUE.filter((entry) => 'wireErrmsg' in entry).map((entry) => [entry.code, 'wireSource' in entry && entry.wireSource !== undefined]);
+    expect(documented).toEqual([[-1, true], [9800001, true], [9800002, true], [9800003, true]]);
   });
 
   it('types errcode as the literal code and accepts server and backend keys only', () => {

@@ -19,9 +19,9 @@ export interface WechatOkReply extends WechatErrorReply<0> {
 }
 
 /**
- * The `{ errcode, errmsg }` body WeChat answers for a catalogued server API or backend code. `errmsg` is the
- * catalogue message; `detail` (for example the offending field) is appended after a colon (our format choice:
- * the reference quotes no errmsg with a detail).
+ * The `{ errcode, errmsg }` body WeChat answers for a catalogued server API or backend code. `errmsg` is WeChat's
+ * documented wire literal where there is one (verbatim), otherwise the catalogue message with `detail` (for example
+ * the offending field) appended after a colon (our format choice: the reference quotes no errmsg with a detail).
  *
  * @example
  * wechatError('INVALID_CREDENTIAL');
@@ -37,8 +37,21 @@ export function wechatError<K extends WechatErrorKey>(key: K, detail?: string): 
       `[wxvoip] wechatError("${String(key)}"): only server API and backend codes appear in a { errcode, errmsg } body; use findError for other domains.`,
     );
   }
-  const errmsg = detail === undefined || detail === '' ? entry.message : `${entry.message}: ${detail}`;
-  return { errcode: entry.code as ErrorEntryByKey<K>['code'], errmsg };
+  return { errcode: entry.code as ErrorEntryByKey<K>['code'], errmsg: errmsgOf(entry, detail) };
+}
+
+/**
+ * The `errmsg` a `{ errcode, errmsg }` body carries for a catalogue entry: WeChat's documented wire literal verbatim
+ * when the catalogue has one (`wireErrmsg`; `detail` is then left out, it belongs in the journal), otherwise the
+ * catalogue message with `detail` appended after a colon.
+ *
+ * @example
+ * errmsgOf(errorByKey('SN_TOO_LONG'), 'sn is 130 bytes'); // 'sn长度不能超过128字节'
+ * errmsgOf(errorByKey('ARGUMENT_INVALID'), 'data.thing1.value'); // 'argument invalid: data.thing1.value'
+ */
+export function errmsgOf(entry: { readonly message: string; readonly wireErrmsg?: string }, detail?: string): string {
+  if (entry.wireErrmsg !== undefined) return entry.wireErrmsg;
+  return detail === undefined || detail === '' ? entry.message : `${entry.message}: ${detail}`;
 }
 
 /**

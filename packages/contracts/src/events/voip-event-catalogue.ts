@@ -44,5 +44,6 @@ export const VOIP_EVENT_CATALOGUE: { readonly [N in VoipEventName]: VoipEventFac
   callPageOnShow: { firedOn: 'both', firedOnTag: 'D', endsCall: false, summary: "The plugin call page's onShow ran." },
   showCustomBox: { firedOn: 'listener', firedOnTag: 'D', endsCall: false, summary: 'The custom-button panel opened (WeChat-client listener).' },
   hideCustomBox: { firedOn: 'listener', firedOnTag: 'D', endsCall: false, summary: 'The custom-button panel closed (WeChat-client listener).' },
+  // Not on the official onVoipEvent page (17 events): documented on the campus face-pay page (P §5.8, §7; checked 2026-12).
   bindContact: { firedOn: 'wechatClient', firedOnTag: 'D', endsCall: false, summary: 'Result of campus face-pay contact binding.' },
 };

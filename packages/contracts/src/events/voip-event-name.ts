@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The 18 documented `onVoipEvent` event names, in the order of the plugin's event table (P §7).
+ * The 18 documented `onVoipEvent` event names, in the order of the plugin's event table (P §7): the 17 of the official
+ * onVoipEvent page, plus `bindContact`, documented on the campus face-pay page (P §5.8; checked 2026-12).
  *
  * @example
  * VoipEventName.parse('finishVoip'); // 'finishVoip'

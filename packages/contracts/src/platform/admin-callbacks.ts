@@ -32,6 +32,8 @@ export const CallbackDelivery = z.object({
     .nullable(),
   outcome: CallbackOutcome,
   durationMs: z.number().int().nonnegative(),
+  /** Why the attempt ended as it did, in words: for example why nothing was sent (no push URL, not secure mode). */
+  detail: z.string().optional(),
 });
 /** One `iot_voip_notify` delivery attempt. */
 export type CallbackDelivery = z.infer<typeof CallbackDelivery>;

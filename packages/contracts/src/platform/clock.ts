@@ -12,11 +12,12 @@ export type ClockMode = z.infer<typeof ClockMode>;
 
 /**
  * The platform timers (D §8, P §13.4): ring timeout 60 s, listener waiting for the caller 20 s, the 1 s `calling`
- * tick, `timeLimit`, snTicket (5 min) / deviceToken (1 h) / pushToken expiry, callback retries, party heartbeats.
+ * tick, a plugin caller that never joins (`callerJoinTimeout`, [I] 60 s), `timeLimit`, snTicket (5 min) / deviceToken (1 h) / pushToken expiry, callback retries, party heartbeats.
  */
 export const TimerKind = z.enum([
   'ringTimeout',
   'waitOtherToJoin',
+  'callerJoinTimeout',
   'callingTick',
   'timeLimit',
   'snTicketExpiry',

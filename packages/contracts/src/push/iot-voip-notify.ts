@@ -4,7 +4,8 @@ import { pushText } from './push-fields.js';
 
 /**
  * The decrypted `iot_voip_notify` message WeChat posts to the developer server for cloud (RTOS) calls, in
- * both directions (D §2.3, P §4.2), with WeChat's field names. `Action` is always `join_voip_room`. The
+ * both directions (D §2.3, §2.5, P §4.2; the phone→RTOS direction, `callDevice({ isCloud: true })` from plugin 2.4.3, is
+ * documented [D] on the official call-cloud_device page), with WeChat's field names. `Action` is always `join_voip_room`. The
  * developer accepts with `{ errcode: 0 }` (the phone rings) or refuses with a non-zero errcode.
  * Unknown keys are dropped so that fields WeChat may add later do not break parsing.
  *

@@ -37,9 +37,10 @@ describe('toWechatValidationError', () => {
     ['getAccessToken', 41004, 'secret is required', { grant_type: 'client_credential', appid: 'wx1' }],
     ['getStableAccessToken', 41004, 'secret is required', { grant_type: 'client_credential', appid: 'wx1' }],
     ['getStableAccessToken', 47001, 'force_refresh', { grant_type: 'client_credential', appid: 'wx1', secret: 's', force_refresh: 1 }],
-    ['getSnTicket', 9800001, '128 bytes', { sn: 'x'.repeat(129), model_id: 'm' }],
-    ['getSnTicket', 9800002, '[0-9A-Za-z_-]', { sn: 'bad sn', model_id: 'm' }],
-    ['getSnTicket', 9800003, 'model_id must not be empty', { sn: 'SN_1', model_id: '' }],
+    // WeChat's documented wire literals (D §4.3, getsnticket page), not our zod text.
+    ['getSnTicket', 9800001, 'sn长度不能超过128字节', { sn: 'x'.repeat(129), model_id: 'm' }],
+    ['getSnTicket', 9800002, 'sn包含非法字符,请参考文档', { sn: 'bad sn', model_id: 'm' }],
+    ['getSnTicket', 9800003, 'model_id检查不通过', { sn: 'SN_1', model_id: '' }],
     ['getSnTicket', 47001, 'model_id is required', { sn: 'SN_1' }],
     ['sendHardwareDeviceMessage', 40032, 'to_openid_list', { template_id: 'T', sn: 'SN_1', modelId: 'm', to_openid_list: [], data: {}, lang: 'zh_CN' }],
     ['sendHardwareDeviceMessage', 47003, 'lang', { template_id: 'T', sn: 'SN_1', modelId: 'm', to_openid_list: ['o'], data: {}, lang: 'xx' }],
@@ -61,6 +62,14 @@ describe('toWechatValidationError', () => {
     const body = answer(key, input);
     expect(body.errcode).toBe(errcode);
     expect(body.errmsg).toContain(fragment);
+  });
+
+  it.each([
+    [9800001, 'sn长度不能超过128字节', { sn: 'x'.repeat(129), model_id: 'm' }],
+    [9800002, 'sn包含非法字符,请参考文档', { sn: 'bad sn', model_id: 'm' }],
+    [9800003, 'model_id检查不通过', { sn: 'SN_1', model_id: '' }],
+  ] as const)('getSnTicket answers %i with exactly WeChat\'s errmsg %j (D §4.3)', (errcode, errmsg, input) => {
+    expect(answer('getSnTicket', input)).toEqual({ errcode, errmsg });
   });
 
   it('answers the route fallback when there is no issue to report', () => {

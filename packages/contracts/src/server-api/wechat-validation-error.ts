@@ -1,4 +1,5 @@
 import type { ZodIssue, ZodIssueCode } from 'zod';
+import { findError } from '../errors/find-error.js';
 import type { WechatRouteKey } from './wechat-api-contract.js';
 import type { WechatErrorBody } from './wechat-error-body.js';
 
@@ -99,18 +100,22 @@ const covers = (rule: WechatIssueRule, issue: ZodIssue): boolean => {
 
 /**
  * WeChat's error body for a request that failed the contract's schema: the first issue decides the errcode (see
- * {@link wechatValidationRules}); `errmsg` is that issue's message, with its path when the field is nested.
+ * {@link wechatValidationRules}); `errmsg` is WeChat's documented literal for that errcode where the catalogue has
+ * one (`wireErrmsg`), otherwise the issue's message, with its path when the field is nested.
  *
  * @example
  * const result = GetSnTicketRequest.safeParse(body);
  * if (!result.success) return toWechatValidationError('getSnTicket', result.error.issues);
- * // → { errcode: 9800002, errmsg: "sn may only contain [0-9A-Za-z_-] (WeChat's SN rule)" }
+ * // → { errcode: 9800002, errmsg: 'sn包含非法字符,请参考文档' }
  */
 export function toWechatValidationError(route: WechatRouteKey, issues: readonly ZodIssue[]): WechatErrorBody {
   const { fallback, rules } = wechatValidationRules[route];
   const [first] = issues;
   if (first === undefined) return { errcode: fallback, errmsg: 'invalid request' };
   const errcode = rules.find((rule) => covers(rule, first))?.errcode ?? fallback;
+  // WeChat's documented wire literal wins (getsnticket's 9800001/9800002, D §4.3): backends log and match it.
+  const entry = findError('server-api', errcode);
+  if (entry !== undefined && 'wireErrmsg' in entry && typeof entry.wireErrmsg === 'string') return { errcode, errmsg: entry.wireErrmsg };
   const errmsg = first.path.length > 1 ? `${first.message} (at ${first.path.join('.')})` : first.message;
   return { errcode, errmsg };
 }

@@ -57,6 +57,17 @@ export function runLinuxDevice(options: LinuxCliOptions, io: CliIo): { done: Pro
     }
   };
 
+  /**
+   * `wx_voip_listener_hangup` (D §1.2): no session exists, so no status listener reports it; the CLI prints the line
+   * the hang-up gives the room (REJECTED, or BUSY) once the platform took it.
+   */
+  const refuseBeforeSession = async (verb: 'reject' | 'busy', roomId: string): Promise<void> => {
+    const busy = verb === 'busy';
+    if (!(await act(verb, device.listenerHangup(roomId, WX_HANGUP_REASON.REJECT, { busy })))) return;
+    io.print(`${busy ? 'busy' : 'rejected'} room=${roomId}`);
+    io.print(statusLine(busy ? WX_VOIP_STATUS.BUSY : WX_VOIP_STATUS.REJECTED, roomId, WX_HANGUP_REASON.REJECT));
+  };
+
   const inCall = (): boolean => session !== undefined && (session.status === WX_VOIP_STATUS.CALLING || session.status === WX_VOIP_STATUS.TALKING);
 
   const command = async (line: string): Promise<void> => {
@@ -66,14 +77,13 @@ export function runLinuxDevice(options: LinuxCliOptions, io: CliIo): { done: Pro
     switch (verb) {
       case 'ring': {
         if (!argument) return io.printError('error ring: give the relayed roomId: ring <roomId>');
-        io.print(`incoming room=${argument}`);
         if (inCall()) {
-          io.print(`busy room=${argument} (already in room ${session.roomId()})`);
-          await act('busy', device.listenerHangup(argument, WX_HANGUP_REASON.REJECT, { busy: true }));
-          return;
+          io.print(`incoming room=${argument}: busy, already in room ${session.roomId()}`);
+          return refuseBeforeSession('busy', argument);
         }
         pending = argument;
         if (options.auto === 'none') return io.print(`incoming room=${argument}: type "answer" or "reject"`);
+        io.print(`incoming room=${argument}`);
         return command(`${options.auto} ${argument}`);
       }
       case 'answer':
@@ -86,8 +96,7 @@ export function runLinuxDevice(options: LinuxCliOptions, io: CliIo): { done: Pro
       case 'busy':
         if (!roomId) return io.printError(`error ${verb}: no relayed call; ring <roomId> first`);
         pending = undefined;
-        if (await act(verb, device.listenerHangup(roomId, WX_HANGUP_REASON.REJECT, { busy: verb === 'busy' }))) io.print(`${verb === 'busy' ? 'busy' : 'rejected'} room=${roomId}`);
-        return;
+        return refuseBeforeSession(verb, roomId);
       case 'call': {
         if (!argument) return io.printError('error call: give the openId: call <openId>');
         io.print(`calling ${argument}`);

@@ -150,8 +150,8 @@ export class LinuxDevice implements OperationTracker {
   /**
    * `wx_init` (D §1.3): checks the config, prepares `data_dir`, connects to the platform and checks the clock.
    * Errors: INVALID_ARGUMENT (bad config), FAILED_PRECONDITION (called twice; unknown app; local clock more than 5 s
-   * off the platform's: "Found local timestamp incorrect"), RESOURCE_EXHAUSTED (no network, or `data_dir` not
-   * writable).
+   * off the platform's: "Found local timestamp incorrect"), INVALID_DEVICEID (`data_dir` holds the registration of
+   * another SN, model or app: D §1.4, §10.3), RESOURCE_EXHAUSTED (no network, or `data_dir` not writable).
    *
    * @example
    * await device.init({ data_dir: '/var/lib/doorbell', device_id: 'SN-LINUX-0001', model_id: 'model-linux-doorbell', wxa_appid: 'wx_demo_app', wxa_flavor: 1 });
@@ -190,7 +190,20 @@ export class LinuxDevice implements OperationTracker {
         if (this.deviceIsRegistered()) {
           throw new WxError('ALREADY_EXISTS', `wx_device_register: ${online.config.device_id} is already registered (${online.dataDir.path}); check deviceIsRegistered() first`);
         }
-        const result = await this.request('wx_device_register', () => this.client.register(snTicket, signal));
+        let result;
+        try {
+          result = await this.request('wx_device_register', () => this.client.register(snTicket, signal));
+        } catch (error) {
+          if (error instanceof WxError && error.errorName === 'PERMISSION_DENIED') {
+            // D §1.4: errcode 9 at registration means the SN is bound to another physical device. Name the way out.
+            throw new WxError(
+              'PERMISSION_DENIED',
+              `${error.message.replace(/^\[wxvoip\/device-linux\] \S+: /, '')}. ${online.config.device_id} is registered by another physical device, or by this one before its data_dir was wiped ("losing it cannot be recovered", D §1.3): give this device its own SN; on the mock platform, POST /__admin/devices/${online.config.device_id}/unregister frees the SN`,
+              { cause: error, ...(error.key === undefined ? {} : { key: error.key }), ...(error.domain === undefined ? {} : { domain: error.domain }), ...(error.platformCode === undefined ? {} : { platformCode: error.platformCode }) },
+            );
+          }
+          throw error;
+        }
         const { registration } = result;
         try {
           online.dataDir.saveRegistration({
@@ -308,6 +321,14 @@ export class LinuxDevice implements OperationTracker {
     this.initialising = true;
     try {
       const dataDir = new DataDir(config.data_dir);
+      const stored = dataDir.registration();
+      if (stored !== undefined && (stored.sn !== config.device_id || stored.modelId !== config.model_id || stored.appId !== config.wxa_appid)) {
+        // The registration in data_dir binds this device to (appId, modelId, SN) for good (D §1.4, §10.3).
+        throw new WxError(
+          'INVALID_DEVICEID',
+          `wx_init: data_dir ${config.data_dir} holds the registration of ${stored.sn} (${stored.modelId}, ${stored.appId}); a device's registration never changes (D §1.4), so it cannot start as ${config.device_id} (${config.model_id}, ${config.wxa_appid}). Start with device_id ${stored.sn}, or give the new device its own data_dir`,
+        );
+      }
       let hardwareId: string;
       try {
         hardwareId = dataDir.deviceKey();

@@ -102,6 +102,9 @@ describe('wx_device_register', () => {
     const denied = await failure(second.deviceRegister(await issueTicket(platform, ns, 'SN-LINUX-NEW')));
     expect(denied).toMatchObject({ errorName: 'PERMISSION_DENIED', key: 'WXERROR_PERMISSION_DENIED' });
     expect(denied.message).toContain('errcode 9');
+    // The message names the way out (issue 17): its own SN, or freeing the SN on the mock.
+    expect(denied.message).toContain('POST /__admin/devices/SN-LINUX-NEW/unregister frees the SN');
+    expect(denied.message.match(/\[wxvoip\/device-linux\]/g)).toHaveLength(1);
     await second.stop();
 
     rmSync(dir, { recursive: true, force: true });
@@ -110,6 +113,27 @@ describe('wx_device_register', () => {
     expect(wiped.deviceIsRegistered()).toBe(false);
     expect(await wxResult(wiped.deviceRegister(await issueTicket(platform, ns, 'SN-LINUX-NEW')))).toBe(WX_ERROR.PERMISSION_DENIED);
     await wiped.stop();
+  });
+
+  it('INVALID_DEVICEID: wx_init refuses a data_dir registered to another SN; the stored SN still starts (D §1.4)', async () => {
+    const ns = freshNamespace('data dir bound');
+    const dir = freshDataDir();
+    const first = newDevice(platform, ns);
+    await first.init(doorbellConfig('SN-LINUX-NEW', dir));
+    await first.deviceRegister(await issueTicket(platform, ns, 'SN-LINUX-NEW'));
+    await first.stop();
+
+    const renamed = newDevice(platform, ns);
+    const refused = await failure(renamed.init(doorbellConfig('SN-LINUX-0002', dir)));
+    expect(refused).toMatchObject({ errorName: 'INVALID_DEVICEID', code: 19 });
+    expect(refused.message).toContain(`data_dir ${dir} holds the registration of SN-LINUX-NEW`);
+    expect(renamed.initialised).toBe(false);
+    expect(platform.tenant(ns).parties.list().filter((p) => p.active && 'sn' in p.identity && p.identity.sn === 'SN-LINUX-0002')).toEqual([]);
+
+    const same = newDevice(platform, ns);
+    await same.init(doorbellConfig('SN-LINUX-NEW', dir));
+    expect(same.deviceIsRegistered()).toBe(true);
+    await same.stop();
   });
 
   it('UNAVAILABLE: the network fails during registration; a later attempt succeeds', async () => {

@@ -21,6 +21,9 @@ afterAll(async () => {
 
 /** Runs the example in a namespace of its own and points the demo app's push URL at it. */
 async function run(namespace: string, ...args: string[]): Promise<RunningExample> {
+  // The example's receiver checks push timestamps against the wall clock (a 300 s window): the platform's manual clock
+  // starts at the wall clock's time, as WeChat's and the vendor's clocks agree.
+  expect((await platform.control(namespace).setClock({ body: { mode: 'manual', now: Date.now() } })).status).toBe(200);
   const example = await main(['--platform', platform.url, '--namespace', namespace, '--port', '0', ...args], (line) => logs.push(line));
   started.push(example);
   const updated = await platform.control(namespace).updateApp({

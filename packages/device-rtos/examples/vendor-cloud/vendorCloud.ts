@@ -28,6 +28,8 @@ export interface VendorCloudOptions extends PlatformClientOptions {
   readonly path?: string;
   /** Where the cloud narrates what it does. Default: nowhere. */
   readonly log?: (line: string) => void;
+  /** The clock push timestamps are checked against (see the receiver's `now`). Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** One call the cloud handled. */
@@ -183,7 +185,14 @@ export async function startVendorCloud(options: VendorCloudOptions): Promise<Run
     return { errcode: 0, errmsg: 'ok' };
   };
 
-  const receiver = createCallbackReceiver({ token: options.token, encodingAESKey: options.encodingAESKey, appId: options.appId, onNotify, onError: (error) => log(`refused a push: ${error.message}`) });
+  const receiver = createCallbackReceiver({
+    token: options.token,
+    encodingAESKey: options.encodingAESKey,
+    appId: options.appId,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    onNotify,
+    onError: (error) => log(`refused a push: ${error.message}`),
+  });
   const path = options.path ?? '/wechat/callback';
   const node = toNodeListener(receiver);
   const server: Server = createServer((req, res) => {

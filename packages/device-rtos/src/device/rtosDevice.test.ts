@@ -92,10 +92,36 @@ describe('registration (wx_device_register, wx_device_is_registered)', () => {
   it('INVALID_DEVICEID when this hardware already holds another SN; -9 when another device holds this SN', async () => {
     const first = await initialised('SN-RTOS-NEW', { hardwareId: 'board-A' });
     expect(await first.deviceRegister(await h.snTicket('SN-RTOS-NEW', MODEL))).toBe(0);
-    const sameBoard = await initialised('SN-RTOS-0001', { hardwareId: 'board-A' });
-    expect(await sameBoard.deviceRegister(await h.snTicket('SN-RTOS-0001', MODEL))).toBe(WX_ERROR.INVALID_DEVICEID);
+    // wx_init itself refuses hardware registered as another device_id (D §2.1).
+    const sameBoard = deviceWith({ hardwareId: 'board-A' });
+    expect(await sameBoard.init({ data_dir: '/data', device_id: 'SN-RTOS-0001', model_id: MODEL, wxa_appid: APP })).toBe(WX_ERROR.INVALID_DEVICEID);
     const otherBoard = await initialised('SN-RTOS-NEW', { hardwareId: 'board-B' });
     expect(await otherBoard.deviceRegister(await h.snTicket('SN-RTOS-NEW', MODEL))).toBe(-9);
+  });
+
+  it('-9 at registration explains the binding conflict, not the user authorization (D §1.4)', async () => {
+    const first = await initialised('SN-RTOS-NEW', { hardwareId: 'board-A' });
+    expect(await first.deviceRegister(await h.snTicket('SN-RTOS-NEW', MODEL))).toBe(0);
+    const otherBoard = await initialised('SN-RTOS-NEW', { hardwareId: 'board-B' });
+    expect(await otherBoard.deviceRegister(await h.snTicket('SN-RTOS-NEW', MODEL))).toBe(-9);
+    expect(otherBoard.lastError?.message).toMatch(/already registered by another physical device/);
+    expect(otherBoard.lastError?.message).toMatch(/POST \/__admin\/devices\/:sn\/unregister/);
+    expect(otherBoard.lastError?.message).not.toMatch(/requestDeviceVoIP|authorize/);
+  });
+});
+
+describe('init on registered hardware (D §2.1)', () => {
+  it('INVALID_DEVICEID when the hardware is registered as another device_id or model_id; the stored one initialises', async () => {
+    const board = await initialised('SN-RTOS-NEW', { hardwareId: 'board-A' });
+    expect(await board.deviceRegister(await h.snTicket('SN-RTOS-NEW', MODEL))).toBe(0);
+    await board.destroy();
+    const renamed = deviceWith({ hardwareId: 'board-A' });
+    expect(await renamed.init({ data_dir: '/data', device_id: 'SN-RTOS-0002', model_id: MODEL, wxa_appid: APP })).toBe(WX_ERROR.INVALID_DEVICEID);
+    expect(renamed.lastError).toMatchObject({ code: 19, key: 'WXERROR_INVALID_DEVICEID' });
+    expect(renamed.lastError?.message).toContain('SN-RTOS-NEW');
+    expect(renamed.config).toBeNull();
+    expect(await renamed.init({ data_dir: '/data', device_id: 'SN-RTOS-NEW', model_id: MODEL, wxa_appid: APP })).toBe(WX_ERROR.OK);
+    expect(await renamed.deviceIsRegistered()).toEqual({ code: 0, registered: true });
   });
 });
 
@@ -109,6 +135,42 @@ describe('client call (wx_cloudvoip_client_call)', () => {
     await expect.poll(() => phone.rings()).toEqual([call.roomId]);
     const incoming = phone.messages.find((m) => m.type === 'incomingCall');
     expect(incoming).toMatchObject({ notice: { roomType: 'video', customQuery: 'callId=7' } });
+    phone.close();
+  });
+
+  it('resolves only once the vendor cloud answered iot_voip_notify: success means the phone now rings (D §2.1)', async () => {
+    const phone = await TestPhone.connect(h.platform.url, 'openid-alice');
+    const answered: number[] = [];
+    const slow = collectingReceiver(() => {
+      answered.push(Date.now());
+      return { errcode: 0, errmsg: 'ok' };
+    });
+    h.setReceiver(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return slow.receiver(request);
+    });
+    const device = await initialised('SN-RTOS-0001');
+    const call = await device.clientCall(AUDIO, { id: 'SN-RTOS-0001' }, { id: 'openid-alice' }, null, 'p');
+    const returned = Date.now();
+    expect(call.code).toBe(0);
+    expect(answered).toHaveLength(1);
+    expect(returned).toBeGreaterThanOrEqual(answered[0]!);
+    expect((await h.room(call.roomId!)).state).toBe('ringing');
+    await expect.poll(() => phone.rings()).toEqual([call.roomId]);
+    phone.close();
+  });
+
+  it('returns -5 when the vendor cloud refuses iot_voip_notify (errcode 5): the phone never rings [I]', async () => {
+    const phone = await TestPhone.connect(h.platform.url, 'openid-alice');
+    const refusing = collectingReceiver(() => ({ errcode: 5, errmsg: 'no media slot' }));
+    h.setReceiver(refusing.receiver);
+    const device = await initialised('SN-RTOS-0001');
+    const call = await device.clientCall(AUDIO, { id: 'SN-RTOS-0001' }, { id: 'openid-alice' }, null, 'p');
+    expect(call).toEqual({ code: -5, roomId: null });
+    expect(refusing.notifies).toHaveLength(1);
+    expect(device.lastError).toMatchObject({ code: -5, key: 'ROOM_CREATE_FAILED' });
+    expect(device.lastError?.message).toMatch(/vendor cloud refused iot_voip_notify/);
+    expect(phone.rings()).toEqual([]);
     phone.close();
   });
 

@@ -36,6 +36,14 @@ export interface RtosDeviceOptions extends PlatformClientOptions {
   readonly hardwareId?: string;
   /** A label shown by the platform's inspector and journal. */
   readonly label?: string;
+  /**
+   * How long `clientCall` waits (wall ms) for the platform to have the vendor cloud's answer to `iot_voip_notify`
+   * before it returns `RESOURCE_EXHAUSTED`. [I] 30 s: the real call "takes about 600 ms" (D §1.8); the mock's callback
+   * retries run on the platform clock, which a test may hold still.
+   */
+  readonly callbackWaitMs?: number;
+  /** Interval (wall ms) at which `clientCall` asks the platform for the room while it waits. [I] 25 ms. */
+  readonly callbackPollMs?: number;
 }
 
 /** Result of {@link RtosDevice.clientCall}: the SDK's return value, and the room id on success. */
@@ -56,6 +64,17 @@ export interface RtosIsRegisteredResult {
   /** The `out` value: whether this device is registered. */
   readonly registered: boolean;
 }
+
+/** What `wx_device_register` returns when the SN is bound to other hardware: the backend's 9, negated (D §1.4). */
+const BINDING_CONFLICT = -9;
+const BINDING_CONFLICT_FIX =
+  'An SN is bound to one physical device for good (D §1.4): give this device its own SN and register that. On the mock platform, POST /__admin/devices/:sn/unregister frees the SN if the other registration was a mistake.';
+
+/**
+ * What `clientCall` returns when the vendor cloud refused (or never accepted) `iot_voip_notify`: the phone does not
+ * ring (D §2.2 step 4). [I] The backend's 5 "failed to create the VoIP room", negated: WeChat documents no code.
+ */
+const CALLBACK_REFUSED = -5;
 
 const connected = transportResult(ConnectPartyData.shape);
 const registered = transportResult(RegisterDeviceData.shape);
@@ -98,7 +117,8 @@ export class RtosDevice {
   /**
    * `wx_error_t wx_init(stack, hal, cfg)`: validates `wx_cloudvoip_config_t` and connects the device to the platform
    * (the HTTPS stack and OS hooks are not simulated). Returns `OK`, `INVALID_ARGUMENT` (bad config),
-   * `FAILED_PRECONDITION` (already initialised), `RESOURCE_EXHAUSTED` (platform unreachable) or a refusal's code.
+   * `FAILED_PRECONDITION` (already initialised), `INVALID_DEVICEID` (this hardware is registered with another
+   * device_id or model_id, D §2.1), `RESOURCE_EXHAUSTED` (platform unreachable) or a refusal's code.
    */
   async init(config: WxCloudVoipConfigInput): Promise<number> {
     if (this.current !== null) return this.fail('wx_init', WX_ERROR.FAILED_PRECONDITION, 'the SDK is already initialised; call destroy() (wx_destory) first');
@@ -136,7 +156,14 @@ export class RtosDevice {
       return this.fail('wx_device_register', RTOS_SN_TICKET_INVALID, 'sn_ticket is empty: fetch one with POST /wxa/getsnticket on the vendor backend and pass it to the device');
     }
     const outcome = await this.client.send('POST', '/device/register', registered, { snTicket });
-    return outcome.ok ? this.ok() : this.fail('wx_device_register', rtosCodeOf(outcome), outcome.detail);
+    if (outcome.ok) return this.ok();
+    const code = rtosCodeOf(outcome);
+    // At registration, backend 9 is not the user's authorization: "device/register: errcode 9 … not registered" means
+    // the SN is already bound to another physical device (D §1.4).
+    if (code === BINDING_CONFLICT) {
+      return this.fail('wx_device_register', code, `${this.current.device_id} is already registered by another physical device (device/register: errcode 9, D §1.4)`, BINDING_CONFLICT_FIX);
+    }
+    return this.fail('wx_device_register', code, outcome.detail);
   }
 
   /**
@@ -160,7 +187,8 @@ export class RtosDevice {
    * `wx_error_t wx_cloudvoip_client_call(room_type, caller, callee, custom_query, payload)` (D §2.1, §2.2): asks WeChat
    * to call a user. WeChat then POSTs `iot_voip_notify` (with `payload`) to the vendor cloud, and the phone rings once
    * the cloud answers errcode 0. `caller` is the device itself (`name` "", `id` the SN from init); `callee.id` the
-   * user's openId. Returns `OK`, `INVALID_ARGUMENT` (bad arguments), `FAILED_PRECONDITION` (no init, not registered,
+   * user's openId. Resolves once the platform has the vendor cloud's answer (success means the phone now rings, D §2.1):
+   * `-5` when the cloud refused the callback or never accepted it [I]. Returns `OK`, `INVALID_ARGUMENT` (bad arguments), `FAILED_PRECONDITION` (no init, not registered,
    * already in a call), a negated backend code (`-9` not authorized, `-12` capability, `-20` bad openId, `-23`/`-24`
    * license, …) or a transport code.
    */
@@ -190,7 +218,34 @@ export class RtosDevice {
     };
     const outcome = await this.client.send('POST', '/rtos/client/call', callCreated, body);
     if (!outcome.ok) return { code: this.fail('wx_cloudvoip_client_call', rtosCodeOf(outcome), outcome.detail), roomId: null };
-    return { code: this.ok(), roomId: outcome.body.roomId };
+    return this.awaitCallback(outcome.body.roomId, outcome.body.room.state);
+  }
+
+  /**
+   * `client_call` succeeds when the phone rings (D §2.1): that is, once the vendor cloud accepted `iot_voip_notify`
+   * (D §2.2 step 4). Waits until the room leaves `created`; a room that ended instead (the cloud answered non-zero, or
+   * never answered through the retries) is a failed call.
+   */
+  private async awaitCallback(roomId: string, state: string): Promise<RtosClientCallResult> {
+    const deadline = Date.now() + (this.options.callbackWaitMs ?? 30_000);
+    const pollMs = this.options.callbackPollMs ?? 25;
+    let current = state;
+    let outcomeName: string | null = null;
+    while (current === 'created') {
+      if (Date.now() >= deadline) {
+        return { code: this.fail('wx_cloudvoip_client_call', WX_ERROR.RESOURCE_EXHAUSTED, `room ${roomId}: the platform had no answer from the vendor cloud to iot_voip_notify within ${this.options.callbackWaitMs ?? 30_000} ms`), roomId: null };
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      const view = await this.client.send('GET', `/rooms/${encodeURIComponent(roomId)}`, roomAction);
+      if (!view.ok) return { code: this.fail('wx_cloudvoip_client_call', rtosCodeOf(view), view.detail), roomId: null };
+      current = view.body.room.state;
+      outcomeName = view.body.room.outcome;
+    }
+    if (current === 'ended') {
+      const why = outcomeName === 'callbackRefused' ? 'the vendor cloud refused iot_voip_notify (non-zero errcode) or never accepted it' : `the call ended (${outcomeName ?? 'ended'}) before the phone rang`;
+      return { code: this.fail('wx_cloudvoip_client_call', CALLBACK_REFUSED, `room ${roomId}: ${why}, so the phone does not ring (D §2.2 step 4)`, 'Answer iot_voip_notify with {"errcode":0,"errmsg":"ok"} on the vendor cloud to let the phone ring; check the message-push URL, Token and EncodingAESKey (secure mode).'), roomId: null };
+    }
+    return { code: this.ok(), roomId };
   }
 
   /**
@@ -231,8 +286,8 @@ export class RtosDevice {
     return WX_ERROR.OK;
   }
 
-  private fail(call: string, code: number, detail: string): number {
-    this.lastError = sdkError(call, code, detail);
+  private fail(call: string, code: number, detail: string, fix?: string): number {
+    this.lastError = sdkError(call, code, detail, fix);
     return code;
   }
 }

@@ -4,13 +4,14 @@
  * - `badQuery`: `signature`, `timestamp`, `nonce` (or `echostr`) are missing or malformed;
  * - `badSignature`: `signature` is not `sha1(sort([token, timestamp, nonce]))`: wrong Token, or not from WeChat;
  * - `badMsgSignature`: `msg_signature` is missing or not `sha1(sort([token, timestamp, nonce, Encrypt]))`;
- * - `badBody`: the body is not JSON or flat XML of the expected shape;
+ * - `badBody`: the body is not a JSON object or well-formed XML with an `<xml>` root;
  * - `badBase64`: `Encrypt` is not base64;
  * - `truncated`: the ciphertext is empty or not a whole number of 16-byte AES blocks;
  * - `badPadding`: the PKCS#7 padding (1..32 bytes) is wrong: wrong EncodingAESKey, or damaged ciphertext;
  * - `badLength`: the 4-byte message length runs past the decrypted data;
  * - `appIdMismatch`: the appid at the end of the plaintext is not this receiver's appId;
  * - `modeNotAllowed`: the push came in an encryption mode this receiver does not accept;
+ * - `staleTimestamp`: the signed `timestamp` is outside the receiver's window: a replayed or delayed push;
  * - `badMessage`: the decrypted `iot_voip_notify` breaks the contract (a field missing or malformed).
  */
 export type CallbackReceiverFailure =
@@ -25,9 +26,10 @@ export type CallbackReceiverFailure =
   | 'badLength'
   | 'appIdMismatch'
   | 'modeNotAllowed'
+  | 'staleTimestamp'
   | 'badMessage';
 
-/** The HTTP status the receiver answers for each failure: 401 for signatures, 500 for a bad key, 400 otherwise. */
+/** The HTTP status the receiver answers for each failure: 401 for signatures and stale timestamps, 500 for a bad key, 400 otherwise. */
 export const HTTP_STATUS_BY_FAILURE: Readonly<Record<CallbackReceiverFailure, number>> = {
   badKey: 500,
   badQuery: 400,
@@ -40,6 +42,7 @@ export const HTTP_STATUS_BY_FAILURE: Readonly<Record<CallbackReceiverFailure, nu
   badLength: 400,
   appIdMismatch: 400,
   modeNotAllowed: 400,
+  staleTimestamp: 401,
   badMessage: 400,
 };
 

@@ -24,6 +24,8 @@ function receiverWith(overrides: Partial<CallbackReceiverOptions> = {}) {
       return { errcode: 0, errmsg: 'ok' };
     },
     onError,
+    // The pushes are signed at TS: the receiver's clock stands there.
+    now: () => Number(TS) * 1000,
     ...overrides,
   });
   return { receiver, seen, onError };
@@ -80,8 +82,8 @@ describe('iot_voip_notify pushes (POST)', () => {
     expect(await xml.text()).toBe('<xml><errcode>0</errcode><errmsg><![CDATA[ok]]></errmsg></xml>');
   });
 
-  it('compatible mode: verifies msg_signature and uses the decrypted message', async () => {
-    const { receiver, seen } = receiverWith();
+  it('compatible mode (opted in): verifies msg_signature and uses the decrypted message', async () => {
+    const { receiver, seen } = receiverWith({ acceptModes: ['compatible', 'secure'] });
     const encrypt = encryptFor(JSON.stringify(NOTIFY));
     const response = await receiver(post(pushQuery(TS, NONCE, encrypt), JSON.stringify({ ...NOTIFY, Encrypt: encrypt })));
     expect(response.status).toBe(200);
@@ -156,5 +158,69 @@ describe('refusals', () => {
 
   it('throws at creation for a malformed EncodingAESKey', () => {
     expect(() => receiverWith({ encodingAESKey: 'short' })).toThrow(CallbackReceiverError);
+  });
+});
+
+describe('issue 17: what a receiver accepts by default', () => {
+  it('with an EncodingAESKey, refuses a plaintext iot_voip_notify with a valid (signature, timestamp, nonce): secure only (D §2.3)', async () => {
+    const { receiver, seen, onError } = receiverWith();
+    const forged = await receiver(post(pushQuery(TS, NONCE), JSON.stringify(NOTIFY)));
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toMatch(/^modeNotAllowed: the push came in plaintext mode, but this receiver accepts secure/);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ reason: 'modeNotAllowed' }), expect.any(Request));
+    const encrypt = encryptFor(JSON.stringify(NOTIFY));
+    const compatible = await receiver(post(pushQuery(TS, NONCE, encrypt), JSON.stringify({ ...NOTIFY, Encrypt: encrypt })));
+    expect(compatible.status).toBe(400);
+    expect(seen).toEqual([]);
+  });
+
+  it('other modes are an explicit opt-in (acceptModes)', async () => {
+    const { receiver, seen } = receiverWith({ acceptModes: ['plaintext', 'compatible', 'secure'] });
+    expect((await receiver(post(pushQuery(TS, NONCE), JSON.stringify(NOTIFY)))).status).toBe(200);
+    expect(seen).toEqual([NOTIFY]);
+  });
+
+  it('refuses a push whose signed timestamp is outside the window (300 s by default) as staleTimestamp, 401', async () => {
+    const at = (offsetSec: number) => receiverWith({ now: () => (Number(TS) + offsetSec) * 1000 });
+    const late = at(301);
+    const replayed = await late.receiver(securePost(JSON.stringify(NOTIFY), 'json'));
+    expect(replayed.status).toBe(401);
+    expect(await replayed.text()).toMatch(/^staleTimestamp: timestamp 1767225600 is 301 s from this receiver's clock \(window 300 s\)/);
+    expect(late.seen).toEqual([]);
+    expect((await at(-301).receiver(securePost(JSON.stringify(NOTIFY), 'json'))).status).toBe(401);
+    const inWindow = at(299);
+    expect((await inWindow.receiver(securePost(JSON.stringify(NOTIFY), 'json'))).status).toBe(200);
+    const wide = receiverWith({ now: () => (Number(TS) + 3_600) * 1000, maxTimestampSkewSec: 7_200 });
+    expect((await wide.receiver(securePost(JSON.stringify(NOTIFY), 'json'))).status).toBe(200);
+    expect(() => receiverWith({ maxTimestampSkewSec: -1 })).toThrow(RangeError);
+  });
+
+  it('hands a nested XML message (subscribe_msg_popup_event) to onMessage instead of refusing it', async () => {
+    const popup =
+      '<xml><ToUserName><![CDATA[gh_demo0000001]]></ToUserName><FromUserName><![CDATA[openid-alice]]></FromUserName><CreateTime>1767225600</CreateTime>' +
+      '<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_popup_event]]></Event>' +
+      '<SubscribeMsgPopupEvent><List><TemplateId><![CDATA[T1]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List>' +
+      '<List><TemplateId><![CDATA[T2]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString><PopupScene>0</PopupScene></List></SubscribeMsgPopupEvent></xml>';
+    const onMessage = vi.fn(() => 'success');
+    const { receiver, seen } = receiverWith({ onMessage });
+    const response = await receiver(securePost(popup, 'xml'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('success');
+    expect(seen).toEqual([]);
+    expect(onMessage).toHaveBeenCalledWith(
+      expect.objectContaining({
+        Event: 'subscribe_msg_popup_event',
+        SubscribeMsgPopupEvent: {
+          List: [
+            { TemplateId: 'T1', SubscribeStatusString: 'accept', PopupScene: '0' },
+            { TemplateId: 'T2', SubscribeStatusString: 'reject', PopupScene: '0' },
+          ],
+        },
+      }),
+      expect.anything(),
+    );
+    const broken = await receiver(securePost('<xml><Event>x</Event><List><item></List></xml>', 'xml'));
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toMatch(/^badBody: .*<\/List> closes <item>/);
   });
 });

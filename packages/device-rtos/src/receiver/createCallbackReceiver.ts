@@ -25,8 +25,20 @@ export interface CallbackReceiverOptions extends MessagePushCredentials {
    * message-push convention for "received, nothing to reply".
    */
   readonly onMessage?: (fields: Readonly<Record<string, unknown>>, context: NotifyContext) => Response | string | Promise<Response | string>;
-  /** Encryption modes accepted. Default: all three (the console setting decides what WeChat sends). */
+  /**
+   * Encryption modes accepted. Default: `['secure']` when an EncodingAESKey is given (WeChat sends `iot_voip_notify` in
+   * secure mode only, D §2.3, so a plaintext push to such a receiver is forged or misconfigured), `['plaintext']`
+   * without one. Accepting more is an explicit opt-in, e.g. `['plaintext', 'compatible', 'secure']`.
+   */
   readonly acceptModes?: readonly PushEncryptionMode[];
+  /**
+   * How far (seconds) the signed `timestamp` of a push may be from `now()`, either way, before it is refused as
+   * `staleTimestamp` (a replayed `(signature, timestamp, nonce)`). [I] 300 s; WeChat documents no window. `Infinity`
+   * turns the check off. De-duplicate retries within the window by `RoomId` (D §9.5 [I]).
+   */
+  readonly maxTimestampSkewSec?: number;
+  /** The receiver's clock in ms, for the timestamp window. Default `Date.now`; give a mock platform's clock in tests. */
+  readonly now?: () => number;
   /**
    * Format of the reply to `iot_voip_notify`. `json` (default): `{"errcode":0,"errmsg":"ok"}` as D §2.3 documents;
    * `request`: flat XML `<xml><errcode>0</errcode>…</xml>` when the push was XML [I], JSON otherwise.
@@ -35,6 +47,9 @@ export interface CallbackReceiverOptions extends MessagePushCredentials {
   /** Told about every refused request (bad signature, bad ciphertext, …) before the error response is sent. */
   readonly onError?: (error: CallbackReceiverError, request: Request) => void;
 }
+
+/** [I] Default window of {@link CallbackReceiverOptions.maxTimestampSkewSec}: 300 s. */
+export const DEFAULT_MAX_TIMESTAMP_SKEW_SEC = 300;
 
 /** A message-push endpoint on web-standard `Request`/`Response`: fits fetch-style servers and serverless functions. */
 export type CallbackReceiver = (request: Request) => Promise<Response>;
@@ -56,8 +71,10 @@ function reply(notifyReply: NotifyReply, format: PushFormat, replyFormat: 'json'
  *
  * - `GET` with `signature, timestamp, nonce, echostr`: URL verification; answers the raw `echostr` (401 on a bad
  *   signature);
- * - `POST`: verifies `signature` / `msg_signature`, decrypts (compatible and secure mode), reads JSON or XML, and
- *   calls `onNotify` for `iot_voip_notify` (its `{ errcode }` becomes the reply) or `onMessage` for anything else;
+ * - `POST`: verifies `signature` / `msg_signature`, refuses modes not in `acceptModes` (default secure only when an
+ *   EncodingAESKey is given) and timestamps outside the window, decrypts, reads JSON or any well-formed XML, and
+ *   calls `onNotify` for `iot_voip_notify` (its `{ errcode }` becomes the reply) or `onMessage` for anything else
+ *   (a mini program has one push URL for every message type);
  * - refused requests get 401 (signatures), 400 (body, ciphertext, appid) with a text saying why, 405 for other methods,
  *   500 when a handler throws (WeChat then retries).
  *
@@ -73,7 +90,10 @@ function reply(notifyReply: NotifyReply, format: PushFormat, replyFormat: 'json'
  */
 export function createCallbackReceiver(options: CallbackReceiverOptions): CallbackReceiver {
   if (options.encodingAESKey !== undefined) aesKeyOf(options.encodingAESKey);
-  const acceptModes = options.acceptModes ?? ['plaintext', 'compatible', 'secure'];
+  const acceptModes: readonly PushEncryptionMode[] = options.acceptModes ?? (options.encodingAESKey === undefined ? ['plaintext'] : ['secure']);
+  const maxSkewSec = options.maxTimestampSkewSec ?? DEFAULT_MAX_TIMESTAMP_SKEW_SEC;
+  if (!(maxSkewSec >= 0)) throw new RangeError(`maxTimestampSkewSec must be a number >= 0 (Infinity turns the check off), got ${String(maxSkewSec)}`);
+  const now = options.now ?? Date.now;
   const replyFormat = options.replyFormat ?? 'json';
   const credentials: MessagePushCredentials = { token: options.token, appId: options.appId, ...(options.encodingAESKey === undefined ? {} : { encodingAESKey: options.encodingAESKey }) };
 
@@ -99,7 +119,17 @@ export function createCallbackReceiver(options: CallbackReceiverOptions): Callba
     try {
       push = openMessagePush({ query, body: await request.text(), contentType: request.headers.get('content-type') }, credentials);
       if (!acceptModes.includes(push.mode)) {
-        throw new CallbackReceiverError('modeNotAllowed', `the push came in ${push.mode} mode, but this receiver accepts ${acceptModes.join(', ')}: check the message push settings`);
+        throw new CallbackReceiverError(
+          'modeNotAllowed',
+          `the push came in ${push.mode} mode, but this receiver accepts ${acceptModes.join(', ')}: WeChat sends iot_voip_notify in secure mode only (D §2.3); check the message push settings, or opt in with acceptModes`,
+        );
+      }
+      const skewSec = Math.abs(now() / 1000 - Number(push.timestamp));
+      if (!(skewSec <= maxSkewSec)) {
+        throw new CallbackReceiverError(
+          'staleTimestamp',
+          `timestamp ${push.timestamp} is ${Number.isFinite(skewSec) ? `${Math.round(skewSec)} s` : 'far'} from this receiver's clock (window ${maxSkewSec} s): a replayed or delayed push, or a wrong clock`,
+        );
       }
     } catch (error) {
       if (isCallbackReceiverError(error)) return refuse(error, request);

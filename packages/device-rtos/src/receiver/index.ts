@@ -10,11 +10,13 @@
  * createServer(toNodeListener(receiver)).listen(3000);
  */
 export { CallbackReceiverError, HTTP_STATUS_BY_FAILURE, isCallbackReceiverError } from './callbackReceiverError.js';
-export { createCallbackReceiver } from './createCallbackReceiver.js';
+export { DEFAULT_MAX_TIMESTAMP_SKEW_SEC, createCallbackReceiver } from './createCallbackReceiver.js';
 export { MESSAGE_PUSH_BLOCK_SIZE, aesKeyOf, decryptMessage, pushSignature, signaturesEqual } from './messagePushCrypto.js';
 export { openMessagePush, verifyUrl } from './openMessagePush.js';
+export { parseXmlMessage } from './parseXmlMessage.js';
 export { toNodeListener, toWebRequest, writeWebResponse } from './toNodeListener.js';
 
 export type { CallbackReceiverFailure } from './callbackReceiverError.js';
 export type { CallbackReceiver, CallbackReceiverOptions, NotifyContext } from './createCallbackReceiver.js';
 export type { MessagePushCredentials, MessagePushInput, OpenedMessagePush } from './openMessagePush.js';
+export type { XmlFields, XmlValue } from './parseXmlMessage.js';

@@ -10,6 +10,7 @@ import {
 import type { PushEncryptionMode, PushFormat } from '@wxvoip/contracts';
 import { CallbackReceiverError } from './callbackReceiverError.js';
 import { aesKeyOf, decryptMessage, pushSignature, signaturesEqual } from './messagePushCrypto.js';
+import { parseXmlMessage } from './parseXmlMessage.js';
 
 /** What a receiver needs to know about the app: the message push settings (D §4.13). */
 export interface MessagePushCredentials {
@@ -37,7 +38,7 @@ export interface OpenedMessagePush {
   readonly mode: PushEncryptionMode;
   /** The body format: JSON or XML. */
   readonly format: PushFormat;
-  /** Every field of the (decrypted) message, as sent (XML values are strings). */
+  /** Every field of the (decrypted) message, as sent (XML values are strings; nested XML elements are objects, see `parseXmlMessage`). */
   readonly fields: Readonly<Record<string, unknown>>;
   /** The message as an `iot_voip_notify`, or `null` when it is another kind of message push. */
   readonly notify: IotVoipNotifyMessage | null;
@@ -67,8 +68,15 @@ function readFields(text: string, format: PushFormat, what: string): Record<stri
     try {
       return parseFlatXml(text);
     } catch (error) {
-      if (error instanceof FlatXmlError) throw new CallbackReceiverError('badBody', `${what} is not readable XML: ${error.message}`);
-      throw error;
+      if (!(error instanceof FlatXmlError)) throw error;
+      // One push URL receives every message type of the mini program (D §4.13): some are nested XML
+      // (subscribe_msg_popup_event's <List>). Any well-formed message is read and handed to the application.
+      try {
+        return parseXmlMessage(text);
+      } catch (nested) {
+        if (nested instanceof CallbackReceiverError) throw new CallbackReceiverError('badBody', `${what} is not readable XML: ${nested.message}`);
+        throw nested;
+      }
     }
   }
   let json: unknown;

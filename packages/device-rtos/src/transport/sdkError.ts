@@ -15,13 +15,14 @@ export interface SdkError {
 }
 
 /**
- * Builds an {@link SdkError} for a returned code: the catalogue entry's key and fix, plus the call's own detail.
+ * Builds an {@link SdkError} for a returned code: the catalogue entry's key and fix (or `fixOverride`, where the same
+ * code means something else in this call), plus the call's own detail.
  *
  * @example
  * sdkError('wx_cloudvoip_client_call', -9, 'openid-bob has not authorized SN-1').key; // 'DEVICE_NOT_AUTHORIZED'
  */
-export function sdkError(call: string, code: number, detail: string): SdkError {
+export function sdkError(call: string, code: number, detail: string, fixOverride?: string): SdkError {
   const entry = findRtosError(code);
-  const fix = entry === undefined ? '' : ` Fix: ${entry.fix}`;
+  const fix = fixOverride !== undefined ? ` Fix: ${fixOverride}` : entry === undefined ? '' : ` Fix: ${entry.fix}`;
   return { code, key: entry?.key, message: `${call} returned ${code}${entry === undefined ? '' : ` (${entry.key})`}: ${detail}.${fix}` };
 }

@@ -188,8 +188,11 @@ describe('calls that never connect', () => {
     const { pushToken } = await call.panel.simulator.wmpf.getPushToken();
     const { roomId } = await carol.callWMPF({ roomType: 'voice', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', pushToken, nickName: 'Carol' });
     await t.bed.settle();
-    expect(carolEvents.seen()).toEqual([['busy'], ['endVoip', endData(true, 0, { callerName: 'Carol', listenerName: 'Lobby panel', businessType: 2, roomType: 'voice' })], finish(0)]);
-    expect(carolEvents.all.every((e) => e.roomId === roomId)).toBe(true);
+    expect(carolEvents.seen()).toEqual([]);
+    await carol.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
+    await t.bed.settle();
+    expect(carolEvents.seen()).toEqual([['callPageOnShow'], ['joinedRoomByCaller'], ['busy'], ['endVoip', endData(true, 0, { callerName: 'Carol', listenerName: 'Lobby panel', businessType: 2, roomType: 'voice' })], finish(0)]);
+    expect(carolEvents.all.every((e) => e.eventName === 'callPageOnShow' || e.roomId === roomId)).toBe(true);
     expect(call.panel.simulator.wmpf.pushes).toHaveLength(1);
     expect(call.panel.simulator.events.some((e) => e.roomId === roomId)).toBe(false);
   });
@@ -322,5 +325,45 @@ describe('a device calls the phone (initByCaller businessType 1): the phone is t
     expect(call.caller.seen()).toEqual([['callPageOnShow'], ['joinedRoomByCaller'], ['timeout'], ['endVoip', endData(true, 0, names)], finish(0)]);
     expect(call.listener.seen()).toEqual([]);
     await expect(call.phone.simulator.callPage.openReminder()).rejects.toThrow(/no incoming-call reminder/);
+  });
+});
+
+describe('issue 17: what the caller sees before and without its call page', () => {
+  it('busy comes after the caller showed the call page and joined (P §9.3, §13.2): Carol calls the doorbell Alice is talking to', async () => {
+    const { connectLinuxDevice } = await import('../../test/helpers/linuxDevice.js');
+    const doorbell = await connectLinuxDevice(t.platform.url);
+    const { roomId } = await t.wmpfVoip.callDevice({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+    await t.wmpfVoip.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
+    await t.bed.settle();
+    expect((await doorbell.join(roomId)).errcode).toBe(0);
+    await t.bed.settle();
+    const carol = await t.bed.phone({ openId: 'openid-carol' });
+    const carolEvents = listen(carol);
+    await carol.callDevice({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+    await t.bed.settle();
+    expect(carolEvents.seen()).toEqual([]);
+    await carol.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
+    await t.bed.settle();
+    expect(carolEvents.seen().map(([name]) => name)).toEqual(['callPageOnShow', 'joinedRoomByCaller', 'busy', 'endVoip', 'finishVoip']);
+  });
+
+  it('a callDevice whose call page is never shown gets no timeout: abortVoip abortByCaller after 60 s [I] (ADR 0021)', async () => {
+    const caller = listen(t.wmpfVoip);
+    await t.wmpfVoip.callDevice({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+    await t.bed.advance(60_000);
+    expect(caller.seen()).toEqual([
+      ['abortVoip', { keepTime: 0, status: 'abortByCaller', error: { errMsg: 'caller never joined: the call page was not shown' } }],
+      ['endVoip', endData(true, 0, { callerName: 'Alice', listenerName: 'Front door', businessType: 2, roomType: 'voice' })],
+      finish(0),
+    ]);
+  });
+
+  it('the deviceName passed to callDevice is the listener name WeChat shows (P §4.2, plugin 2.4.1)', async () => {
+    const caller = listen(t.wmpfVoip);
+    await t.wmpfVoip.callDevice({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell', deviceName: 'MyDoorbellX' });
+    await t.wmpfVoip.simulator.callPage.navigate(CALL_PAGE_PATH, 'redirectTo');
+    await t.wmpfVoip.simulator.callPage.hangUp();
+    await t.bed.settle();
+    expect(caller.seen().find(([name]) => name === 'endVoip')).toEqual(['endVoip', endData(true, 0, { callerName: 'Alice', listenerName: 'MyDoorbellX', businessType: 2, roomType: 'voice' })]);
   });
 });

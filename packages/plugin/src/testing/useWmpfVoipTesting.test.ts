@@ -1,4 +1,5 @@
 /** `@wxvoip/plugin/testing`: one call gives each test a platform, a fresh phone simulator and a fake wx, reset between tests. */
+import { CALL_PAGE_PATH } from '@wxvoip/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useWmpfVoipTesting } from './index.js';
 
@@ -22,8 +23,9 @@ describe('useWmpfVoipTesting', () => {
     expect(t.wmpfVoip.simulator.partyId).toBe(firstPartyId);
     expect(t.platform.tenant().rooms.activeCount).toBe(0);
     await expect(t.wmpfVoip.callDevice({ roomType: 'video', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' })).resolves.toEqual({ roomId: expect.any(String) });
+    t.wx.redirectTo({ url: CALL_PAGE_PATH });
     await t.bed.advance(60_000);
-    expect(t.wmpfVoip.simulator.events.map((e) => e.eventName)).toEqual(['timeout', 'endVoip', 'finishVoip']);
+    expect(t.wmpfVoip.simulator.events.map((e) => e.eventName)).toEqual(['callPageOnShow', 'joinedRoomByCaller', 'timeout', 'endVoip', 'finishVoip']);
   });
 
   it('keeps the simulator connected across long advances (pings are answered between steps)', async () => {

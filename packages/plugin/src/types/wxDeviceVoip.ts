@@ -30,7 +30,8 @@ export interface WxCallbacks<TSuccess, TFail = WxGeneralCallbackResult> {
 
 /**
  * `wx.requestDeviceVoIP(option)` for one device (D §5.1; base library ≥ 2.27.3): asks the user to authorize calls
- * with the device. `deviceName` is at most 13 characters.
+ * with the device. `deviceName` is required (D §5.1; P §6.5, checked 2026-12 on the official API page) and at most 13
+ * characters.
  */
 export interface RequestDeviceVoIPDeviceOption extends WxCallbacks<WxGeneralCallbackResult, RequestDeviceVoIPFailResult> {
   /** Absent or false: one device. */

@@ -39,6 +39,12 @@ describe('wx.requestDeviceVoIP', () => {
     expect((await request({ sn: 'SN-LINUX-0001', snTicket: ticket, modelId: 'model-linux-doorbell', deviceName: 'Front door' }, t.bed.wx(bob)))[0]).toEqual(['fail', expect.objectContaining({ errCode: 10021 })]);
   });
 
+  it('fails with errno 1001 without deviceName: a required parameter (D §5.1; P §6.5, checked 2026-12)', async () => {
+    const ticket = await snTicket('SN-LINUX-0002', 'model-linux-doorbell');
+    const missing = { sn: 'SN-LINUX-0002', snTicket: ticket, modelId: 'model-linux-doorbell' } as unknown as Omit<RequestDeviceVoIPDeviceOption, 'success' | 'fail' | 'complete'>;
+    expect((await request(missing))[0]).toEqual(['fail', { errMsg: 'requestDeviceVoIP:fail parameter error', errno: 1001 }]);
+  });
+
   it('fails with errno 1001 for wrong parameters (a deviceName over 13 characters)', async () => {
     expect((await request({ sn: 'SN-LINUX-0001', snTicket: 'x', modelId: 'model-linux-doorbell', deviceName: 'A very long device name' }))[0]).toEqual(['fail', { errMsg: 'requestDeviceVoIP:fail parameter error', errno: 1001 }]);
   });

@@ -123,7 +123,14 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
       const identity = body<B<'connectParty'>>(request);
       return runOperation(
         { tenant, operation: 'transport.connectParty', method: route.method, path: route.path, partyId: null, appId: identity.kind === 'vendorCloud' || !tenant.state.app(identity.appId) ? null : identity.appId, roomId: null, requestBody: identity, faultContext: identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }, magic: {} },
-        () => tenant.parties.connect(identity),
+        () => {
+          // RTOS wx_init answers INVALID_DEVICEID when the hardware is registered with another deviceid/modelid (D §2.1).
+          if (identity.kind === 'rtosDevice') {
+            const held = tenant.registrations.hardwareConflict({ appId: identity.appId, sn: identity.sn, modelId: identity.modelId }, identity.hardwareId ?? identity.sn);
+            if (!held.ok) return { ok: false as const, refusal: held.refusal };
+          }
+          return tenant.parties.connect(identity);
+        },
         (outcome) => {
           if (!outcome.ok) return { status: 200 as const, body: refusalBody(outcome.refusal) };
           const { party: p, credential } = outcome.value;

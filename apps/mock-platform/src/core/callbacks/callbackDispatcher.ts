@@ -17,8 +17,11 @@ export interface CallbackRequest {
   readonly pushConfig: PushConfig | undefined;
 }
 
-/** What the developer's server did with an attempt. */
-export type CallbackReply = { readonly errcode: number } | { readonly outcome: 'noReply' | 'error'; readonly detail: string };
+/**
+ * What the developer's server did with an attempt. `final` marks an error no retry can cure (the app's push
+ * configuration cannot be delivered to): the call is cancelled at once instead of after the retries.
+ */
+export type CallbackReply = { readonly errcode: number } | { readonly outcome: 'noReply' | 'error'; readonly detail: string; readonly final?: boolean };
 
 interface Delivery {
   readonly request: CallbackRequest;
@@ -36,6 +39,12 @@ export class CallbackDispatcher implements RoomCallbacks {
   sender: ((request: CallbackRequest) => void) | undefined;
   /** Wired to the room engine: the final answer for a room. */
   onSettled: (roomId: string, accepted: boolean, detail: string) => void = () => undefined;
+  /**
+   * Whether an app may be configured with a push mode other than `secure` (control API). D §2.3: `iot_voip_notify`
+   * requires secure mode, so the sender delivers nothing otherwise; `refuse` (default) makes such a configuration a
+   * 400 at once. A sender attached with `modePolicy: 'asConfigured'` sets `allow`.
+   */
+  insecurePushModes: 'refuse' | 'allow' = 'refuse';
   /** Wired to the room engine: each attempt's outcome goes on the room's timeline. */
   onRecorded: (roomId: string, entry: CallbackTimelineEntry) => void = () => undefined;
   private readonly byDelivery = new Map<string, Delivery>();
@@ -64,7 +73,7 @@ export class CallbackDispatcher implements RoomCallbacks {
       return true;
     }
     this.record(request, reply.outcome);
-    this.retryOrGiveUp(request, reply.detail);
+    this.retryOrGiveUp(request, reply.detail, reply.final === true);
     return true;
   }
 
@@ -92,8 +101,13 @@ export class CallbackDispatcher implements RoomCallbacks {
     this.sender?.(request);
   }
 
-  private retryOrGiveUp(request: CallbackRequest, detail: string): void {
+  private retryOrGiveUp(request: CallbackRequest, detail: string, final = false): void {
     this.byDelivery.delete(request.deliveryId);
+    if (final) {
+      this.finish(request.roomId);
+      this.onSettled(request.roomId, false, `the callback cannot be delivered, so no attempt was retried: ${detail}`);
+      return;
+    }
     if (request.attempt <= this.state.config.callbackRetries) {
       this.attempt({ ...request, deliveryId: this.state.ids.sequential('cb_'), attempt: request.attempt + 1 });
       return;

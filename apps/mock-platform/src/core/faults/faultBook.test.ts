@@ -17,7 +17,7 @@ describe('FaultBook: error faults', () => {
     expect(fault.faultId).toMatch(/^fault_\d+$/);
     for (let i = 0; i < 2; i++) {
       const refusal = faults.takeError('wechat.getSnTicket', {});
-      expect(refusal).toMatchObject({ key: 'SYSTEM_BUSY', code: -1, message: 'system busy', stage: 'fault', faultId: fault.faultId });
+      expect(refusal).toMatchObject({ key: 'SYSTEM_BUSY', code: -1, message: 'system error', stage: 'fault', faultId: fault.faultId });
     }
     expect(faults.takeError('wechat.getSnTicket', {})).toBeUndefined();
     expect(faults.list()).toEqual([{ ...fault, triggered: 2, remaining: 0 }]);

@@ -1,5 +1,5 @@
 import type { Fault, FaultMatch, FaultSpec, PlatformOperation, PushMessageType } from '@wxvoip/contracts';
-import { CONTROL_PREFIX } from '@wxvoip/contracts';
+import { CONTROL_PREFIX, errmsgOf } from '@wxvoip/contracts';
 import { forcedRefusal, type Refusal } from '../refusal.js';
 import type { FaultRecord } from '../tenant/entities.js';
 import type { TenantState } from '../tenant/tenantState.js';
@@ -66,7 +66,7 @@ export class FaultBook {
       if (spec.kind !== 'error' || spec.operation !== operation || !live(record) || !matches(spec.match, context)) continue;
       use(record);
       const entry = lookupOperationCode(operation, spec.errcode);
-      const message = spec.errmsg ?? entry?.message ?? `injected error ${String(spec.errcode)}`;
+      const message = spec.errmsg ?? (entry ? errmsgOf(entry) : `injected error ${String(spec.errcode)}`);
       const left = record.remaining === null ? 'no limit' : `${String(record.remaining)} more time(s)`;
       const rule = `fault ${record.faultId} forces errcode ${String(spec.errcode)} on ${operation} (${left}); remove it with DELETE ${CONTROL_PREFIX}/faults/${record.faultId}`;
       return forcedRefusal(entry?.key ?? null, spec.errcode, message, 'fault', rule, record.faultId);

@@ -1,4 +1,4 @@
-import type { CodedErrorDomain, PlatformOperation } from '@wxvoip/contracts';
+import { errmsgOf, type CodedErrorDomain, type PlatformOperation } from '@wxvoip/contracts';
 import { forcedRefusal, type Refusal } from '../refusal.js';
 import { MAGIC_OPERATIONS, type MagicField } from './magicOperations.js';
 import { lookupCode } from './operationDomains.js';
@@ -52,7 +52,7 @@ export function magicRefusal(fields: MagicFields, domain: CodedErrorDomain | rea
       return forcedRefusal(
         entry.key,
         entry.code,
-        entry.message,
+        errmsgOf(entry),
         'fault',
         `magic value ${field} '${value}' forces ${entry.domain} errcode ${String(entry.code)} (${entry.key}); see docs/magic-values.md`,
       );

@@ -184,7 +184,10 @@ describe('initByCaller (P §3)', () => {
     if (name === 'to a user of another mini program') request = deviceCallsUser('openid-dave');
     if (name === 'to an unknown openId') request = deviceCallsUser('openid-nobody');
     if (name === 'with a voipToken from a WMPF-registered device') request = deviceCallsUser('openid-alice', { voipToken: 'some-token' });
-    if (name === 'without the deviceToken of an SDK-registered device') party = wmpfCaller(h, 'SN-WMPF-LEGACY', 'deviceAuthSdk');
+    if (name === 'without the deviceToken of an SDK-registered device') {
+      party = wmpfCaller(h, 'SN-WMPF-LEGACY', 'deviceAuthSdk');
+      request = { ...request, caller: { ...request.caller, id: 'SN-WMPF-LEGACY' } };
+    }
     if (name === 'in face-pay mode') request = InitByCallerRequest.parse({ roomType: 'voice', businessType: 0, caller: { id: 'user-1' }, listener: { id: 'openid-alice' }, voipToken: 'vt' });
     expect(code(h.tenant.calls.initByCaller(party, request))).toBe(expected);
   });
@@ -278,6 +281,22 @@ describe('room actions', () => {
     expect(code(h.tenant.actions.hangUp(carol, room.roomId, { origin: 'manual' }))).toBe(1);
   });
 
+  it('a Linux device reporting busy for a call the platform already ended busy is answered as done; a reject still gets 1 [I]', () => {
+    const h = setup();
+    const door = h.connect({ kind: 'linuxDevice', appId: APP, sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+    const alice = h.phone('openid-alice');
+    const talking = value(h.tenant.calls.callDevice(alice, callLinux()));
+    value(h.tenant.actions.joinAsCaller(alice, talking.roomId));
+    value(h.tenant.actions.linuxListenerJoin(door, { roomId: talking.roomId, cameraStatus: 0 }));
+    const carol = h.phone('openid-carol');
+    const busy = value(h.tenant.calls.callDevice(carol, callLinux()));
+    value(h.tenant.actions.joinAsCaller(carol, busy.roomId));
+    expect(busy.outcome).toBe('busy');
+    expect(code(h.tenant.actions.linuxListenerHangup(door, { roomId: busy.roomId, reason: 11, busy: true }))).toBe('ok');
+    expect(code(h.tenant.actions.linuxListenerHangup(door, { roomId: busy.roomId, reason: 11, busy: false }))).toBe(1);
+    expect(talking.state).toBe('talking');
+  });
+
   it('forceHangUpVoip ends only the current call, and ignores another roomId (P §5.1)', () => {
     const h = setup();
     const alice = h.phone('openid-alice');
@@ -285,5 +304,57 @@ describe('room actions', () => {
     expect(h.tenant.actions.forceHangUp(alice, 'stale-room')).toEqual({ ended: false, roomId: null });
     expect(h.tenant.actions.forceHangUp(alice, room.roomId)).toEqual({ ended: true, roomId: room.roomId });
     expect(h.events(alice.partyId)).toEqual(['cancelVoip', 'endVoip', 'finishVoip']);
+  });
+});
+
+describe('the names and ids a call shows (issue 17)', () => {
+  const endVoipOf = (h: ReturnType<typeof setup>, partyId: string) =>
+    h.pushes(partyId, 'voipEvent').flatMap((m) => (m.type === 'voipEvent' && m.event.eventName === 'endVoip' ? [m.event.data] : []));
+
+  it('callDevice and callWMPF show the deviceName the caller passed (P §4.1, §4.2: "shown in WeChat", plugin 2.4.1)', () => {
+    const h = setup();
+    const alice = h.phone('openid-alice');
+    const room = value(h.tenant.calls.callDevice(alice, callLinux('SN-LINUX-0001', { deviceName: 'MyDoorbellX' })));
+    expect(h.tenant.actions.forceHangUp(alice, room.roomId)).toEqual({ ended: true, roomId: room.roomId });
+    expect(endVoipOf(h, alice.partyId)).toEqual([expect.objectContaining({ listenerName: 'MyDoorbellX' })]);
+
+    const panel = h.connect({ kind: 'wmpfPlugin', appId: APP, sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', registrationMode: 'wmpf' });
+    const token = value(h.tenant.wmpf.getPushToken({ appId: APP, sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel' })).pushToken;
+    const wmpfRoom = value(h.tenant.calls.callWmpf(alice, CallWmpfRequest.parse({ roomType: 'voice', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', pushToken: token, nickName: 'Alice', deviceName: 'Hall screen' })));
+    expect(wmpfRoom.listener.name).toBe('Hall screen');
+    value(h.tenant.actions.answer(panel, wmpfRoom.roomId, { autoAnswered: true }));
+    value(h.tenant.actions.hangUp(panel, wmpfRoom.roomId, { origin: 'manual' }));
+    expect(endVoipOf(h, panel.partyId)).toEqual([expect.objectContaining({ listenerName: 'Hall screen', isCaller: false })]);
+  });
+
+  it('without deviceName the device keeps its own name [I]', () => {
+    const h = setup();
+    const room = value(h.tenant.calls.callDevice(h.phone('openid-alice'), callLinux()));
+    expect(room.listener.name).toBe('Front door');
+  });
+
+  it('businessType 2 shows the listening device as its authorized deviceName plus the model type (P §3.3)', () => {
+    const h = setup();
+    h.connect({ kind: 'wmpfPlugin', appId: APP, sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel', registrationMode: 'wmpf' });
+    const token = value(h.tenant.wmpf.getPushToken({ appId: APP, sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel' })).pushToken;
+    const alice = h.phone('openid-alice');
+    const request = InitByCallerRequest.parse({ roomType: 'video', businessType: 2, caller: { id: 'openid-alice' }, listener: { id: 'SN-WMPF-0001', name: 'ignored' }, voipToken: token });
+    const room = value(h.tenant.calls.initByCaller(alice, request));
+    expect(room.listener.name).toBe('Lobby panel door-panel');
+    h.tenant.actions.forceHangUp(alice, room.roomId);
+    expect(endVoipOf(h, alice.partyId)).toEqual([expect.objectContaining({ listenerName: 'Lobby panel door-panel' })]);
+  });
+
+  it.each([
+    ['SN-WMPF-0001', 'wmpf', 'SN-WMPF-LEGACY'],
+    ['SN-WMPF-LEGACY', 'deviceAuthSdk', 'SN-WMPF-0001'],
+  ] as const)('businessType 1 from %s (%s registration) refuses caller.id %s of another device with 2 (P §3.3)', (sn, mode, other) => {
+    const h = setup();
+    const party = h.connect({ kind: 'wmpfPlugin', appId: APP, sn, modelId: 'model-wmpf-panel', registrationMode: mode });
+    const token = mode === 'deviceAuthSdk' ? value(h.tenant.deviceTokens.getDeviceToken({ appId: APP, sn, modelId: 'model-wmpf-panel', registrationMode: mode })).deviceToken : undefined;
+    const request = InitByCallerRequest.parse({ roomType: 'voice', businessType: 1, caller: { id: other }, listener: { id: 'openid-alice' }, ...(token ? { voipToken: token } : {}) });
+    const refused = h.tenant.calls.initByCaller(party, request);
+    expect(refused.ok ? 'ok' : [refused.refusal.code, refused.refusal.key]).toEqual([2, 'DEVICE_ID_INVALID']);
+    expect(code(h.tenant.calls.initByCaller(party, { ...request, caller: { ...request.caller, id: sn } }))).toBe('ok');
   });
 });

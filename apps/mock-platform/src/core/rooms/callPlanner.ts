@@ -64,7 +64,12 @@ export class CallPlanner {
       if (identity.kind !== 'wmpfPlugin') return refuse('WMPF_ONLY_API', 'host', 'initByCaller with businessType 1 (device calls phone) runs in the mini program inside WMPF on the device');
       const busy = this.checks.pluginNotBusy(party);
       if (!busy.ok) return busy;
-      // WMPF substitutes the registered SN for caller.id [T, D §3.2].
+      // caller.id is the calling device's own SN (P §3.3 [D]). A third party reports WMPF substituting the registered SN
+      // (D §3.2 [T]); the mock refuses a mismatch with 2 instead, the way the phone side refuses a foreign openId with 7
+      // [I]: an SN of another device would otherwise ring the user as that device.
+      if (body.caller.id !== identity.sn) {
+        return refuse('DEVICE_ID_INVALID', 'arguments', `caller.id must be this device's own SN (${identity.sn}) for businessType 1, not ${body.caller.id}`);
+      }
       const device = this.deps.deviceTokens.validateVoipToken(app.value, identity.sn, identity.modelId, body.voipToken);
       if (!device.ok) return device;
       return this.deviceCallsUser(app.value, device.value, {
@@ -100,6 +105,8 @@ export class CallPlanner {
       requestedCharge: undefined,
       businessType: 2,
       needsAuthorization: true,
+      // P §3.3: a device shown to the user appears as its authorized deviceName plus the model type, caller or listener.
+      listenerName: this.checks.deviceDisplayName(app.value, device.value, identity.openId),
       roomType: body.roomType,
       callerName: body.caller.name ?? null,
       callerCamera: body.caller.cameraStatus,
@@ -134,6 +141,7 @@ export class CallPlanner {
       requestedCharge: body.chargeType,
       businessType: null,
       needsAuthorization: this.oldPlugin(party),
+      listenerName: this.shownDeviceName(device.value, body.deviceName),
       roomType: body.roomType,
       callerName: body.nickName ?? null,
       callerCamera: body.enableCallerCamera ? 0 : 1,
@@ -163,6 +171,7 @@ export class CallPlanner {
       requestedCharge: body.chargeType,
       businessType: null,
       needsAuthorization: this.oldPlugin(party),
+      listenerName: this.shownDeviceName(device.value, body.deviceName),
       roomType: body.roomType,
       callerName: body.nickName,
       callerCamera: body.enableCallerCamera ? 0 : 1,
@@ -316,7 +325,7 @@ export class CallPlanner {
         businessType: call.businessType,
         chargeType: charge.value,
         caller: { kind: 'user', id: openId, name: call.callerName ?? user.value.nickname, cameraStatus: call.callerCamera, partyId: party.partyId },
-        listener: { kind: 'device', id: device.sn, name: device.name ?? null, cameraStatus: call.listenerCamera },
+        listener: { kind: 'device', id: device.sn, name: call.listenerName, cameraStatus: call.listenerCamera },
         sn: device.sn,
         modelId: device.modelId,
         timeLimitSec: call.timeLimitSec,
@@ -336,6 +345,15 @@ export class CallPlanner {
     const billable = this.deps.billing.checkCall(app, device, chosen.value);
     if (!billable.ok) return billable;
     return chosen;
+  }
+
+  /**
+   * The device name WeChat shows for `callDevice` / `callWMPF` (P §4.1, §4.2): the `deviceName` the caller passed
+   * (plugin ≥ 2.4.1; older plugins drop it), as given. [I] Without it, the device's seeded name, or null (the SN is
+   * shown); whether WeChat appends the model type to a passed `deviceName` is not documented, and the mock does not.
+   */
+  private shownDeviceName(device: DeviceState, deviceName: string | undefined): string | null {
+    return deviceName !== undefined && deviceName !== '' ? deviceName : (device.name ?? null);
   }
 
   private appOf(party: PartyState): Outcome<AppState> {
@@ -377,6 +395,8 @@ interface UserCall {
   readonly requestedCharge: RoomSpec['chargeType'] | undefined;
   readonly businessType: number | null;
   readonly needsAuthorization: boolean;
+  /** The name the listener device is shown under (endVoip.listenerName). */
+  readonly listenerName: string | null;
   readonly roomType: Room['roomType'];
   readonly callerName: string | null;
   readonly callerCamera: 0 | 1;

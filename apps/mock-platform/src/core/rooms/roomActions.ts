@@ -100,7 +100,11 @@ export class RoomActions {
   linuxListenerHangup(party: PartyState, body: LinuxListenerHangupBody): Outcome<RoomAndSide> {
     const found = this.deviceRoom(party, body.roomId);
     if (!found.ok) return found;
-    return this.then(found.value, this.rooms.reject(found.value.room, party.partyId, { busy: body.busy, reason: body.reason }));
+    const { room } = found.value;
+    // The platform already ended this call busy (the device was in another call, P §9.4): the device's own busy
+    // report agrees with it, so it is answered as done rather than refused with 1 [I].
+    if (body.busy && room.state === 'ended' && room.outcome === 'busy') return accept(found.value);
+    return this.then(found.value, this.rooms.reject(room, party.partyId, { busy: body.busy, reason: body.reason }));
   }
 
   /** `wx_cloudvoip_client_join(roomid, payload)`: the RTOS device accepts a phone call (D §2.1, §9.2). */

@@ -75,8 +75,9 @@ function run(ops: Op[]) {
         const request = CallDeviceRequest.parse({ roomType: 'voice', sn, modelId: 'm', ...(o.timeLimit === null ? {} : { timeLimit: o.timeLimit }) });
         const created = tenant.calls.callDevice(phone, request);
         if (created.ok) {
-          busyChecks.push({ listenerBusy, outcome: created.value.outcome });
+          // Busy is heard in the caller's Waiting state (P §9.3): once the caller has joined.
           if (o.join) tenant.actions.joinAsCaller(phone, created.value.roomId);
+          busyChecks.push({ listenerBusy: listenerBusy && o.join, outcome: created.value.outcome });
         }
         break;
       }
@@ -158,6 +159,10 @@ describe('room engine properties (random operations over 3 users × 3 devices)',
         }
 
         for (const check of busyChecks) if (check.listenerBusy) expect(check.outcome).toBe('busy');
+        // A plugin caller that never joined never reached Waiting, so it hears neither timeout nor busy (P §13.2).
+        for (const room of tenant.rooms.list()) {
+          if (room.entry === 'callDevice' && room.caller.joinedAt === null) expect(['timeout', 'busy']).not.toContain(room.outcome);
+        }
 
         expect(tenant.state.clock.state().timers.filter((t) => t.label.startsWith('room:'))).toEqual([]);
       }),

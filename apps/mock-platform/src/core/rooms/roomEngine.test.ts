@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CallbackDispatcher, type CallbackRequest } from '../callbacks/callbackDispatcher.js';
 import { PartyRegistry } from '../parties/partyRegistry.js';
 import { createTenantState } from '../tenant/createTenantState.js';
-import { RoomEngine, type RoomSpec } from './roomEngine.js';
+import { CALL_PAGE_NEVER_SHOWN, RoomEngine, type RoomSpec } from './roomEngine.js';
 
 const seed = {
   apps: [
@@ -174,15 +174,29 @@ describe('RoomEngine: caller side (P §13.2)', () => {
     expect(h.names(phone.partyId)).toEqual(['joinedRoomByCaller', 'busy', 'endVoip', 'finishVoip']);
   });
 
-  it('a listener already in a call makes a second caller get busy at once', () => {
+  it('a listener already in a call makes a second caller get busy once it has joined (P §9.3, §13.2: busy is heard while Waiting)', () => {
     const h = setup();
     phoneCallsLinux(h);
     const bob = h.connect({ kind: 'wechatPlugin', appId: 'wx-app', openId: 'o-bob', envVersion: 'release', pluginVersion: '2.4.6', wechatVersion: '8.0.54' });
     const second = h.engine.create({
       ...phoneSpecFor(h, bob.partyId),
     });
+    expect([second.state, second.outcome, h.names(bob.partyId)]).toEqual(['created', null, []]);
+    h.engine.callerJoin(second, bob.partyId);
     expect(second.outcome).toBe('busy');
-    expect(h.names(bob.partyId)).toEqual(['busy', 'endVoip', 'finishVoip']);
+    expect(h.names(bob.partyId)).toEqual(['joinedRoomByCaller', 'busy', 'endVoip', 'finishVoip']);
+  });
+
+  it('a plugin caller that never shows its call page gets no timeout: the room aborts on its side after callerJoinTimeoutMs [I]', () => {
+    const h = setup();
+    const phone = h.connect({ kind: 'wechatPlugin', appId: 'wx-app', openId: 'o-bob', envVersion: 'release', pluginVersion: '2.4.6', wechatVersion: '8.0.54' });
+    const room = h.engine.create(phoneSpecFor(h, phone.partyId));
+    h.state.clock.advance(59_999);
+    expect(room.state).not.toBe('ended');
+    h.state.clock.advance(1);
+    expect(room.outcome).toBe('aborted');
+    expect(h.names(phone.partyId)).toEqual(['abortVoip', 'endVoip', 'finishVoip']);
+    expect(h.events(phone.partyId)[0]?.data).toEqual({ keepTime: 0, status: 'abortByCaller', error: { errMsg: CALL_PAGE_NEVER_SHOWN } });
   });
 
   it('talk ends at timeLimit: hangUpVoip{origin timeLimit} on both sides, billed exactly the limit', () => {

@@ -68,6 +68,10 @@ const OUTCOME_STATUS = {
 } as const satisfies Record<RoomOutcome, number>;
 
 const ROOM_STATUS_IS_ABORT = 'room status is abort';
+/** [I] errMsg of the caller's abortVoip when its call page never showed (ADR 0021). */
+export const CALL_PAGE_NEVER_SHOWN = 'caller never joined: the call page was not shown';
+/** Entry points whose caller is a plugin that joins from its call page (P §3.4, §9.2). */
+const PLUGIN_CALLER_ENTRIES: ReadonlySet<RoomEntry> = new Set(['initByCaller', 'callDevice', 'callWmpf']);
 const LISTENER_WAIT_TIMEOUT = 'listener waitOtherToJoin timeout';
 
 /**
@@ -86,8 +90,10 @@ export class RoomEngine {
   /** How to alert the listener of a cloud room once its callback is accepted. */
   private readonly pendingAlert = new Map<string, RoomSpec['alert']>();
   /**
-   * Cloud device→phone rooms whose user was in another call when they were made: the callback still goes out, and the
-   * room ends busy once the vendor cloud joins, so its session hears BUSY (P §13.3: busy follows the ring; D §2.2, §2.6).
+   * Rooms whose listener was in another call when they were made. Busy is decided in the caller's Waiting state
+   * (P §9.3, §13.2): the room ends busy once the caller joins, so a plugin caller sees `callPageOnShow`,
+   * `joinedRoomByCaller`, then `busy`. A cloud device→phone room still sends its callback first, and ends busy once
+   * the vendor cloud joins, so its session hears BUSY (D §2.2, §2.6).
    */
   private readonly busyOnJoin = new Set<string>();
   readonly notifier: RoomNotifier;
@@ -184,8 +190,14 @@ export class RoomEngine {
     if (spec.callerJoinsAtCreate) this.markCallerJoined(room);
 
     const cloudCaller = spec.needsCallback && spec.direction === 'deviceToPhone';
-    if (listenerBusy && !cloudCaller) {
+    if (PLUGIN_CALLER_ENTRIES.has(spec.entry) && room.caller.joinedAt === null) {
+      this.setTimer(room, 'callerJoin', this.state.config.callerJoinTimeoutMs, () => this.endUnjoinedCaller(room));
+    }
+    if (listenerBusy && !cloudCaller && room.caller.joinedAt !== null) {
       this.end(room, { outcome: 'busy', side: 'listener', cause: 'transport', detail: `the listener ${room.listener.id} is in another call` });
+    } else if (listenerBusy && !cloudCaller) {
+      // The listener is not alerted: the caller hears busy once it joins (P §9.3).
+      this.busyOnJoin.add(room.roomId);
     } else if (spec.needsCallback) {
       if (listenerBusy) this.busyOnJoin.add(room.roomId);
       // Kept until the developer's server answers (even a sender that answers at once finds it).
@@ -232,6 +244,11 @@ export class RoomEngine {
     room.timeline.push({ kind: 'action', at: this.state.now(), side: 'caller', partyId, action: 'join', cause });
     if (room.state === 'ringing' && this.busyOnJoin.has(room.roomId)) {
       room.caller.joinedAt = this.state.now();
+      this.end(room, { outcome: 'busy', side: 'listener', cause, detail: `the listener ${room.listener.id} is in another call` });
+      return accept(room);
+    }
+    if (room.state === 'created' && this.busyOnJoin.has(room.roomId)) {
+      this.markCallerJoined(room);
       this.end(room, { outcome: 'busy', side: 'listener', cause, detail: `the listener ${room.listener.id} is in another call` });
       return accept(room);
     }
@@ -426,11 +443,28 @@ export class RoomEngine {
     room.listener.alerted = this.notifier.alertListener(room, alert);
     if (room.caller.joinedAt !== null) this.notifier.status(room, 'caller', WX_VOIP_STATUS.CALLING);
     this.setTimer(room, 'ring', this.state.config.ringTimeoutMs, () =>
-      this.end(room, { outcome: 'timeout', side: 'caller', cause: 'timer', detail: `no answer within ${this.state.config.ringTimeoutMs / 1000} s` }),
+      room.caller.joinedAt === null && PLUGIN_CALLER_ENTRIES.has(room.entry)
+        ? this.endUnjoinedCaller(room)
+        : this.end(room, { outcome: 'timeout', side: 'caller', cause: 'timer', detail: `no answer within ${this.state.config.ringTimeoutMs / 1000} s` }),
     );
   }
 
+  /**
+   * A plugin caller that never showed its call page never joined, so it never reached the Waiting state where `timeout`
+   * and `busy` are reported (P §13.2): the room aborts on the caller's side instead [I] (ADR 0021).
+   */
+  private endUnjoinedCaller(room: Room): void {
+    this.end(room, {
+      outcome: 'aborted',
+      side: 'caller',
+      errMsg: CALL_PAGE_NEVER_SHOWN,
+      cause: 'timer',
+      detail: `the caller did not join within ${this.state.config.callerJoinTimeoutMs / 1000} s: its call page was never shown (redirectTo(CALL_PAGE_PATH) after the call, P §3.4)`,
+    });
+  }
+
   private markCallerJoined(room: Room): void {
+    this.cancelTimer(room, 'callerJoin');
     room.caller.joinedAt = this.state.now();
     room.caller.phase = 'waiting';
     this.notifier.event(room, 'caller', 'joinedRoomByCaller');

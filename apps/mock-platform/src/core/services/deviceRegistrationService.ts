@@ -153,6 +153,23 @@ export class DeviceRegistrationService {
     return accept({ registration: deviceRegistration(app.appId, held.sn, held), alreadyRegistered: true });
   }
 
+  /**
+   * RTOS `wx_init` (D §2.1): `WXERROR_INVALID_DEVICEID` when this hardware's storage holds a registration of another
+   * (appId, modelId, SN) than the one being initialised. Hardware that holds nothing, or the same binding, passes.
+   */
+  hardwareConflict(identity: DeviceIdentity, hardwareId: string): Outcome<void> {
+    const held = this.heldBy(hardwareId);
+    if (!held) return accept(undefined);
+    const { app, device } = held;
+    if (app.appId === identity.appId && device.sn === identity.sn && device.modelId === identity.modelId) return accept(undefined);
+    return refuse(
+      'WXERROR_INVALID_DEVICEID',
+      'registration',
+      `this hardware is registered as (${app.appId}, ${device.modelId}, ${device.sn}) for good; wx_init with device_id ${identity.sn} and model_id ${identity.modelId} does not match it: initialise with the stored device_id and model_id (D §2.1)`,
+      `this hardware is registered as ${device.sn} (model ${device.modelId})`,
+    );
+  }
+
   private sameBinding(device: RegisteringDevice, app: AppState, held: DeviceState): boolean {
     return app.appId === device.appId && held.modelId === device.modelId && held.sn === device.sn;
   }

@@ -190,23 +190,24 @@ describe('callback sender against a fake developer server', () => {
     await t.sender.idle();
     expect(server.seen).toHaveLength(0);
     expect(t.replies.mock.calls.map((c) => c[1])).toEqual([
-      { outcome: 'error', detail: 'app wx_demo_app has no message push configuration (URL, Token, EncodingAESKey): nowhere to POST iot_voip_notify' },
+      { outcome: 'error', detail: 'app wx_demo_app has no message push configuration (URL, Token, EncodingAESKey): nowhere to POST iot_voip_notify', final: true },
     ]);
     const [delivery] = t.log.list();
     expect(CallbackDelivery.parse(delivery)).toMatchObject({ url: '', mode: 'secure', format: 'json', request: { query: {}, body: '' }, reply: null, outcome: 'error' });
   });
 
-  it('a plaintext-configured app is refused under the default requireSecure policy', async () => {
+  it('a plaintext-configured app is refused under the default requireSecure policy, once, with the reason in the log', async () => {
     const server = answer(200, '{"errcode":0}');
-    const t = setup({ sender: { fetch: server.fetch }, push: { mode: 'plaintext' }, config: { callbackRetries: 0 } });
+    const t = setup({ sender: { fetch: server.fetch }, push: { mode: 'plaintext' } });
     const roomId = t.call();
     await t.sender.idle();
     expect(server.seen).toHaveLength(0);
-    expect(t.replies.mock.calls[0]?.[1]).toEqual({
-      outcome: 'error',
-      detail: "app wx_demo_app pushes in 'plaintext' mode, but iot_voip_notify requires secure mode (D §2.3); nothing was sent",
-    });
-    expect(t.log.list()[0]).toMatchObject({ mode: 'plaintext', outcome: 'error' });
+    const detail =
+      "app wx_demo_app pushes in 'plaintext' mode, but iot_voip_notify requires secure mode (D §2.3); nothing was sent. Set pushConfig.mode to 'secure' (PATCH /__admin/apps/wx_demo_app)";
+    // A configuration no retry can cure is not retried: one attempt, and the call ends.
+    expect(t.replies.mock.calls.map((c) => c[1])).toEqual([{ outcome: 'error', detail, final: true }]);
+    expect(t.log.list()).toHaveLength(1);
+    expect(CallbackDelivery.parse(t.log.list()[0])).toMatchObject({ mode: 'plaintext', outcome: 'error', detail });
     expect(t.room(roomId).outcome).toBe('callbackRefused');
   });
 

@@ -175,12 +175,12 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
     let built: BuiltCallbackRequest | undefined;
     let reply: CallbackDelivery['reply'] = null;
     let result: { outcome: CallbackOutcome; detail: string; toDispatcher: CallbackReply };
-    const fail = (detail: string, outcome: 'error' | 'noReply' = 'error') => ({ outcome, detail, toDispatcher: { outcome, detail } as const });
+    const fail = (detail: string, outcome: 'error' | 'noReply' = 'error', final = false) => ({ outcome, detail, toDispatcher: { outcome, detail, ...(final ? { final } : {}) } as const });
 
     if (config === undefined) {
-      result = fail(`app ${request.appId} has no message push configuration (URL, Token, EncodingAESKey): nowhere to POST iot_voip_notify`);
+      result = fail(`app ${request.appId} has no message push configuration (URL, Token, EncodingAESKey): nowhere to POST iot_voip_notify`, 'error', true);
     } else if (modePolicy === 'requireSecure' && config.mode !== 'secure') {
-      result = fail(`app ${request.appId} pushes in '${config.mode}' mode, but iot_voip_notify requires secure mode (D §2.3); nothing was sent`);
+      result = fail(`app ${request.appId} pushes in '${config.mode}' mode, but iot_voip_notify requires secure mode (D §2.3); nothing was sent. Set pushConfig.mode to 'secure' (PATCH /__admin/apps/${request.appId})`, 'error', true);
     } else {
       const controller = new AbortController();
       let timedOut = false;
@@ -236,6 +236,7 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
       reply,
       outcome: result.outcome,
       durationMs: Math.max(0, Math.round(elapsed() - started)),
+      detail: result.detail,
     };
     try {
       options.onDelivery?.(delivery, result.detail);
@@ -304,6 +305,7 @@ export function attachCallbackSender(tenant: PlatformTenant, options: AttachCall
   const { log: givenLog, onDelivery, ...rest } = options;
   const log = givenLog ?? callbackLogOf(tenant);
   logs.set(tenant, log);
+  tenant.callbacks.insecurePushModes = rest.modePolicy === 'asConfigured' ? 'allow' : 'refuse';
   const sender = createCallbackSender({
     ...rest,
     timeoutMs: rest.timeoutMs ?? tenant.state.config.callbackReplyTimeoutMs,

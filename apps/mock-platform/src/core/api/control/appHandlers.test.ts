@@ -75,6 +75,19 @@ describe('updateApp', () => {
     const { control } = setup();
     expect(control.updateApp({ headers, params: unknown, body: { voipCapability: 'none' } }).status).toBe(404);
   });
+
+  it.each(['compatible', 'plaintext'] as const)('refuses push mode %s with a 400 at pushConfig.mode: iot_voip_notify is sent in secure mode only (D §2.3)', (mode) => {
+    const { tenant, control } = setup();
+    const before = tenant.state.app('wx_demo_app')?.pushConfig;
+    const pushConfig = { url: 'https://dev.example/push', token: 'tok', encodingAESKey: 'a'.repeat(43), mode, format: 'json' } as const;
+    const response = control.updateApp({ headers, params: demo, body: { pushConfig } });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ type: 'urn:wxvoip:problem:validation', errors: [{ path: 'pushConfig.mode', message: expect.stringContaining('secure mode only (D §2.3)') }] });
+    expect(tenant.state.app('wx_demo_app')?.pushConfig).toBe(before);
+    tenant.callbacks.insecurePushModes = 'allow';
+    expect(control.updateApp({ headers, params: demo, body: { pushConfig } }).status).toBe(200);
+    expect(tenant.state.app('wx_demo_app')?.pushConfig?.mode).toBe(mode);
+  });
 });
 
 describe('expireAccessTokens', () => {

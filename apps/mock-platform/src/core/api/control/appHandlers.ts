@@ -1,6 +1,6 @@
 import type { PlatformCore } from '../../platformCore.js';
 import type { TenantState } from '../../tenant/tenantState.js';
-import { refusalProblem } from '../problems.js';
+import { refusalProblem, validationProblem } from '../problems.js';
 import { appOrNotFound, withTenant, type ControlHandlers } from './controlContext.js';
 import { appView } from './entityViews.js';
 
@@ -33,6 +33,14 @@ export function appHandlers(core: PlatformCore): Pick<ControlHandlers, AppRoutes
         if ('missing' in found) return found.missing;
         const { app } = found;
         const patch = request.body;
+        const mode = patch.pushConfig?.mode;
+        if (mode !== undefined && mode !== 'secure' && context.tenant.callbacks.insecurePushModes === 'refuse') {
+          // D §2.3: iot_voip_notify is sent in secure mode only; any other mode would make every cloud call fail later.
+          return validationProblem(
+            [{ path: ['pushConfig', 'mode'], message: `pushConfig.mode '${mode}' cannot carry iot_voip_notify: WeChat sends it in secure mode only (D §2.3), so every cloud call would end callbackRefused. Use 'secure'` }],
+            `/__admin/apps/${request.params.appId}`,
+          );
+        }
         if (patch.secret !== undefined) app.secret = patch.secret;
         if (patch.voipCapability !== undefined) app.voipCapability = patch.voipCapability;
         if (patch.pushConfig !== undefined) app.pushConfig = patch.pushConfig ?? undefined;

@@ -33,6 +33,8 @@ function ringing(options: { host?: HostScheduler; timeLimit?: number } = {}) {
   const body = CallDeviceRequest.parse({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell', ...(options.timeLimit ? { timeLimit: options.timeLimit } : {}) });
   const room = tenant.calls.callDevice(phone, body);
   if (!room.ok) throw new Error(room.refusal.rule);
+  // The caller's call page shows and joins: the ring timeout is heard in the caller's Waiting state (P §13.2).
+  tenant.actions.joinAsCaller(phone, room.value.roomId);
   return { core, tenant, phone, room: room.value, control: createControlHandlers(core) };
 }
 
@@ -43,6 +45,7 @@ describe('clockTimer', () => {
   it.each([
     ['room:r1 ring', 'ringTimeout', 'r1'],
     ['room:r1 listenerWait', 'waitOtherToJoin', 'r1'],
+    ['room:r1 callerJoin', 'callerJoinTimeout', 'r1'],
     ['room:r1 calling', 'callingTick', 'r1'],
     ['room:r1 timeLimit', 'timeLimit', 'r1'],
     ['room:r1 callback attempt 2', 'callbackRetry', 'r1'],
@@ -91,8 +94,7 @@ describe('advanceClock', () => {
   });
 
   it('lists timers set while advancing, and not the tick the time limit cancelled in the same millisecond', () => {
-    const { tenant, phone, room, control } = ringing({ timeLimit: 3 });
-    tenant.actions.joinAsCaller(phone, room.roomId);
+    const { room, control } = ringing({ timeLimit: 3 });
     control.simulateAnswer({ headers, params: { roomId: room.roomId }, body: {} });
     expect(room.state).toBe('talking');
     const result = control.advanceClock({ headers, body: { ms: 5_000 } });

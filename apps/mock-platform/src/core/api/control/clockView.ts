@@ -5,6 +5,7 @@ import type { PlatformClock } from '../../clock/platformClock.js';
 const ROOM_TIMER_KINDS: Readonly<Record<string, TimerKind>> = {
   ring: 'ringTimeout',
   listenerWait: 'waitOtherToJoin',
+  callerJoin: 'callerJoinTimeout',
   calling: 'callingTick',
   timeLimit: 'timeLimit',
 };

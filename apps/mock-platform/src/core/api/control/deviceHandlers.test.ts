@@ -35,6 +35,7 @@ function ringingDoorbell() {
   const device = connect(tenant, { kind: 'linuxDevice', ...linux });
   const room = tenant.calls.callDevice(phone.party, CallDeviceRequest.parse({ roomType: 'voice', sn: linux.sn, modelId: linux.modelId }));
   if (!room.ok) throw new Error(room.refusal.rule);
+  tenant.actions.joinAsCaller(phone.party, room.value.roomId);
   return { core, tenant, phone, device, room: room.value, control: createControlHandlers(core) };
 }
 
