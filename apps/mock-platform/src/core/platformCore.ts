@@ -31,7 +31,9 @@ export interface PlatformCoreOptions {
 export class PlatformCore {
   private readonly tenants = new Map<string, PlatformTenant>();
 
-  constructor(private readonly options: PlatformCoreOptions = {}) {}
+  constructor(private readonly options: PlatformCoreOptions = {}) {
+    this.options = { ...options };
+  }
 
   /** The tenant of a namespace, created from the seed on first use. Throws a RangeError for an invalid name. */
   tenant(namespace: string = DEFAULT_NAMESPACE): PlatformTenant {
@@ -42,6 +44,14 @@ export class PlatformCore {
     const tenant = this.create(namespace, this.options.seed);
     this.tenants.set(namespace, tenant);
     return tenant;
+  }
+
+  /**
+   * Replaces the seed that namespaces created from now on, and later resets, start from. Existing namespaces keep
+   * their state (a listening platform uses it once it knows its port, to point the demo push URL next to itself).
+   */
+  setSeed(seed: SeedInput | undefined): void {
+    this.options.seed = seed;
   }
 
   /** Namespaces in use. */

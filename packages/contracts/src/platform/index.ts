@@ -36,6 +36,7 @@ export {
   CallbackTimelineEntry,
   DeviceStatusTimelineEntry,
   EventTimelineEntry,
+  PlacePhoneCallBody,
   PushTimelineEntry,
   RoomCause,
   RoomDetail,
@@ -197,6 +198,7 @@ export type { CallbackListQueryInput } from './admin-callbacks.js';
 export type { DeviceListQueryInput, TakeOfflineBodyInput } from './admin-devices.js';
 export type { ResetBodyInput } from './admin-info.js';
 export type {
+  PlacePhoneCallBodyInput,
   RoomListQueryInput,
   SimulateGoOfflineBodyInput,
   SimulateHangUpBodyInput,
