@@ -60,7 +60,7 @@ export {
   TimerKind,
 } from './clock.js';
 export { controlContract } from './control-contract.js';
-export { demoSeed } from './demo-seed.js';
+export { DEMO_PUSH_URL, demoSeed } from './demo-seed.js';
 export { DeviceRegistration, RegisterDeviceBody, RegisterDeviceData, RegistrationMethod } from './device-registration.js';
 export {
   DropPushFaultSpec,
