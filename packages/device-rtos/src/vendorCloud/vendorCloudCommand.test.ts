@@ -1,11 +1,11 @@
 /**
- * Runs the example vendor cloud (its `main`, in process) with a simulated camera against a listening mock platform on
- * a manual clock, and places calls both ways from a phone.
+ * Runs the example vendor cloud (`wxvoip-rtos vendor-cloud`, in process) with a simulated camera against a listening
+ * mock platform on a manual clock, and places calls both ways from a phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockPlatform, type MockPlatform } from '@wxvoip/mock-platform';
 import { TestPhone } from '../../test/platformHarness.js';
-import { main, type RunningExample } from './main.js';
+import { startVendorCloudCommand, type RunningExample } from './vendorCloudCommand.js';
 
 let platform: MockPlatform;
 const logs: string[] = [];
@@ -19,15 +19,12 @@ afterAll(async () => {
   await platform.close();
 });
 
-/** Runs the example in a namespace of its own and points the demo app's push URL at it. */
+/** Runs the example in a namespace of its own; it points the demo app's push URL at itself. */
 async function run(namespace: string, ...args: string[]): Promise<RunningExample> {
-  const example = await main(['--platform', platform.url, '--namespace', namespace, '--port', '0', ...args], (line) => logs.push(line));
+  const example = await startVendorCloudCommand(['--platform', platform.url, '--namespace', namespace, '--port', '0', ...args], (line) => logs.push(line));
   started.push(example);
-  const updated = await platform.control(namespace).updateApp({
-    params: { appId: 'wx_demo_app' },
-    body: { pushConfig: { url: example.cloud.url, token: 'demoToken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', mode: 'secure', format: 'json' } },
-  });
-  expect(updated.status).toBe(200);
+  const app = await platform.control(namespace).getApp({ params: { appId: 'wx_demo_app' } });
+  expect(app.body).toMatchObject({ pushConfig: { url: example.cloud.url, token: 'demoToken', mode: 'secure' } });
   return example;
 }
 
@@ -87,8 +84,24 @@ describe('the example vendor cloud', () => {
     phone.close();
   });
 
-  it('refuses to start without --platform, or with a bad --answer', async () => {
-    await expect(main([])).rejects.toThrow(/--platform URL is required/);
-    await expect(main(['--platform', platform.url, '--answer', 'maybe'])).rejects.toThrow(/--answer must be one of/);
+  it('points the push URL at itself, and the platform verifies it at once (D §4.13)', { timeout: 15_000 }, async () => {
+    const { cloud } = await run('example-verify');
+    await expect.poll(() => logs).toContain(`URL verification: answered the platform's echostr, ${new URL(cloud.url).pathname} is verified`);
+    expect(logs).toContain(`wx_demo_app's message push URL now points here: ${cloud.url} (the platform verifies it)`);
+  });
+
+  it('listens where the push URL already points when that port is free, and keeps the configuration then', { timeout: 15_000 }, async () => {
+    const first = await run('example-follow');
+    const port = new URL(first.cloud.url).port;
+    await first.close();
+    const again = await startVendorCloudCommand(['--platform', platform.url, '--namespace', 'example-follow'], (line) => logs.push(line));
+    started.push(again);
+    expect(new URL(again.cloud.url).port).toBe(port);
+  });
+
+  it('refuses a bad --answer, an unknown app and an unreachable platform, saying what to do', async () => {
+    await expect(startVendorCloudCommand(['--platform', platform.url, '--answer', 'maybe'])).rejects.toThrow(/--answer must be one of/);
+    await expect(startVendorCloudCommand(['--platform', platform.url, '--app', 'wx_nope'])).rejects.toThrow('the platform has no app wx_nope: pass --app');
+    await expect(startVendorCloudCommand(['--platform', 'http://127.0.0.1:1'])).rejects.toThrow(/cannot reach the platform at http:\/\/127\.0\.0\.1:1 .*start one with wxvoip-mock/);
   });
 });
