@@ -177,13 +177,14 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
  * console.log(platform.url); // http://127.0.0.1:49152
  */
 export async function startMockPlatform(options: ListenOptions = {}): Promise<MockPlatform> {
-  let running: MockPlatform | undefined;
+  const started: { platform?: MockPlatform } = {};
   const { core, app } = await build(
     {
       ...options,
       onTenant: (tenant) => {
         // Like WeChat when the developer saves a push configuration: verify the URL (D §4.13), and say what happened.
         tenant.onPushConfigChanged = (changed) => {
+          const running = started.platform;
           if (!running || !changed.pushConfig) return;
           const url = changed.pushConfig.url;
           void running.verifyPushUrl(changed.appId, tenant.state.namespace).then((result) => logVerification(app, changed.appId, url, result));
@@ -194,7 +195,8 @@ export async function startMockPlatform(options: ListenOptions = {}): Promise<Mo
     options.clock ?? 'real',
   );
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  running = platform(address.replace('[::1]', '127.0.0.1'), core, app);
+  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app);
+  started.platform = running;
   if (options.followDemoPushUrl === true) followDemoPushUrl(core, seedOf(options.seed), followingPushUrl(running.url));
   if (options.verifyPushUrlsAtStart === false) return running;
   for (const seeded of core.tenant().state.apps.values()) {
