@@ -85,6 +85,23 @@ function serveChannel(core: PlatformCore, client: Client, partyId: string, query
 }
 
 /**
+ * msw's `ws.link()` adds a listener to one process-wide BroadcastChannel each time it is called and never removes it,
+ * so a test file that sets up more than ten platforms printed `MaxListenersExceededWarning`. A link only matches URLs;
+ * each `addEventListener` makes an independent handler. So one link per URL pattern serves every platform.
+ */
+const links = new Map<string, ReturnType<typeof ws.link>>();
+
+function linkFor(pattern: RegExp): ReturnType<typeof ws.link> {
+  const key = pattern.toString();
+  let link = links.get(key);
+  if (link === undefined) {
+    link = ws.link(pattern);
+    links.set(key, link);
+  }
+  return link;
+}
+
+/**
  * The push channel through msw's `ws` API, the in-process twin of the fastify adapter's `registerPushChannel`:
  * `ws://<base>/__wxvoip/v1/parties/:partyId/channel?access_token=<credential>[&namespace=<ns>]` authenticates the
  * party, sends its numbered push messages as JSON text frames (hello, voipEvent, incomingCall, …, ping, bye), reads
@@ -107,11 +124,11 @@ export function createPushChannelHandlers(core: PlatformCore, options: PushChann
     return match.kind === 'route' ? { partyId: match.params['partyId'] ?? '' } : undefined;
   }
 
-  const channel = ws.link(mswUrlPattern(wsBase, PUSH_CHANNEL_PATH)).addEventListener('connection', ({ client }) => {
+  const channel = linkFor(mswUrlPattern(wsBase, PUSH_CHANNEL_PATH)).addEventListener('connection', ({ client }) => {
     const found = route(client.url);
     if (found !== undefined) serveChannel(core, client, found.partyId, parseQueryString(client.url.search.slice(1)));
   });
-  const elsewhere = ws.link(mswUrlPattern(wsBase)).addEventListener('connection', ({ client }) => {
+  const elsewhere = linkFor(mswUrlPattern(wsBase)).addEventListener('connection', ({ client }) => {
     if (route(client.url) === undefined) client.close(CHANNEL_NOT_FOUND, '');
   });
   return [channel, elsewhere];
