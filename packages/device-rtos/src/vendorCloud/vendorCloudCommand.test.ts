@@ -90,13 +90,17 @@ describe('the example vendor cloud', () => {
     expect(logs).toContain(`wx_demo_app's message push URL now points here: ${cloud.url} (the platform verifies it)`);
   });
 
-  it('listens where the push URL already points when that port is free, and keeps the configuration then', { timeout: 15_000 }, async () => {
+  it('listens where the push URL already points when that port is free, and saves it again so the platform re-verifies', { timeout: 15_000 }, async () => {
     const first = await run('example-follow');
     const port = new URL(first.cloud.url).port;
     await first.close();
+    const verified = (line: string) => line.startsWith("URL verification: answered the platform's echostr");
+    const before = logs.filter(verified).length;
     const again = await startVendorCloudCommand(['--platform', platform.url, '--namespace', 'example-follow'], (line) => logs.push(line));
     started.push(again);
     expect(new URL(again.cloud.url).port).toBe(port);
+    // Saved again all the same, so the platform verified it again.
+    await expect.poll(() => logs.filter(verified).length).toBe(before + 1);
   });
 
   it('refuses a bad --answer, an unknown app and an unreachable platform, saying what to do', async () => {

@@ -2,7 +2,7 @@
  * `wxvoip-rtos vendor-cloud`: the example vendor cloud with one simulated RTOS camera, against a wxvoip mock platform
  * (or anything that speaks its transport and control APIs). It reads the app's message push settings from the
  * platform, listens where the app's push URL points when that is a free loopback port (any free port otherwise), and
- * points the app's push URL at itself, so the platform verifies it and sends `iot_voip_notify` there.
+ * saves the app's push URL as its own, so the platform verifies it and sends `iot_voip_notify` there.
  */
 import { AppView, controlContract, NAMESPACE_HEADER, type PushConfig } from '@wxvoip/contracts';
 import { parseArgs } from 'node:util';
@@ -132,7 +132,8 @@ export async function startVendorCloudCommand(argv: readonly string[], log: (lin
     if (explicitPort !== undefined) throw new VendorCloudUsageError(`port ${explicitPort} on ${values.host} is already in use; choose another with --port <n> (--port 0 picks a free one)`);
     cloud = await startVendorCloud({ ...options, port: 0 });
   }
-  if (!values['keep-push-config'] && configured?.url !== cloud.url) {
+  // Saved even when the URL is already this one: saving is what makes the platform verify it (D §4.13).
+  if (!values['keep-push-config']) {
     const pushConfig = { ...(configured ?? { mode: 'secure' as const, format: 'json' as const }), token, encodingAESKey, url: cloud.url };
     const patched = await control(access, 'PATCH', controlContract.updateApp.path.replace(':appId', encodeURIComponent(values.app)), { pushConfig }).catch((error: unknown) => ({ status: 0, json: String(error) }));
     if (patched.status !== 200) {
