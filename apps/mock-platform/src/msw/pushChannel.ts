@@ -86,10 +86,13 @@ function serveChannel(core: PlatformCore, client: Client, partyId: string, query
 
 /**
  * msw's `ws.link()` adds a listener to one process-wide BroadcastChannel each time it is called and never removes it,
- * so a test file that sets up more than ten platforms printed `MaxListenersExceededWarning`. A link only matches URLs;
- * each `addEventListener` makes an independent handler. So one link per URL pattern serves every platform.
+ * so a process that set up more than five platforms printed `MaxListenersExceededWarning`. A link only matches URLs;
+ * each `addEventListener` makes an independent handler. So one link per URL pattern serves every platform of the
+ * process. The cache lives on `globalThis`, like msw's channel: a test runner that loads this module afresh for each
+ * test file still reuses the links of the files before.
  */
-const links = new Map<string, ReturnType<typeof ws.link>>();
+const LINKS = Symbol.for('@wxvoip/mock-platform/msw-ws-links');
+const links: Map<string, ReturnType<typeof ws.link>> = ((globalThis as { [LINKS]?: Map<string, ReturnType<typeof ws.link>> })[LINKS] ??= new Map());
 
 function linkFor(pattern: RegExp): ReturnType<typeof ws.link> {
   const key = pattern.toString();
