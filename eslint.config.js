@@ -65,6 +65,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript that runs under Node: the bin launchers and the scripts the release rehearsal runs in its
+    // scratch project (the README's examples among them, which must stay free of lint comments).
+    files: ['**/bin/*.js', 'e2e/release/src/scratch/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', fetch: 'readonly', console: 'readonly', setTimeout: 'readonly' } },
+  },
+  {
     files: testFiles,
     rules: {
       '@nx/enforce-module-boundaries': ['error', { allow: [], enforceBuildableLibDependency: false, depConstraints: testConstraints }],

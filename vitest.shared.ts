@@ -2,6 +2,15 @@ import { join } from 'node:path';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 /**
+ * The export condition that makes `@wxvoip/*` imports resolve to their TypeScript sources inside the workspace
+ * (ADR 0017). Published packages resolve to `dist/` without it.
+ */
+export const SOURCE_CONDITION = '@wxvoip/source';
+
+/** Vite's default server conditions, with the source condition first. */
+const SERVER_CONDITIONS = [SOURCE_CONDITION, 'module', 'node', 'development|production'];
+
+/**
  * Vitest settings every project shares.
  *
  * When `WXVOIP_TEST_REPORT_DIR` is set (as `.ci/run` does), each project also writes vitest's JSON
@@ -14,6 +23,9 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 export function projectTestConfig(reportName: string, overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
   const reportDir = process.env['WXVOIP_TEST_REPORT_DIR'];
   return defineConfig({
+    // Node tests resolve through `ssr.resolve`; `resolve` covers anything run in a browser-like environment.
+    resolve: { conditions: [SOURCE_CONDITION, 'module', 'browser', 'development|production'] },
+    ssr: { resolve: { conditions: SERVER_CONDITIONS, externalConditions: [SOURCE_CONDITION, 'node'] } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       reporters: reportDir ? ['default', 'json'] : ['default'],

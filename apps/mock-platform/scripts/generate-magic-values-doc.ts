@@ -1,7 +1,7 @@
 /**
  * Writes docs/magic-values.md (at the repository root) from the magic-value table of the platform core.
  *
- * Run from apps/mock-platform: `pnpm exec tsx scripts/generate-magic-values-doc.ts`.
+ * Run from apps/mock-platform: `pnpm exec tsx --conditions=@wxvoip/source scripts/generate-magic-values-doc.ts`.
  * With `--check` it writes nothing and exits with status 1 when the file is out of date.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -21,7 +21,7 @@ const KILLS = Number(process.env['WXVOIP_CRASH_KILLS'] ?? 10);
 const WRITER = join(mkdtempSync(join(tmpdir(), 'wxvoip-crash-writer-')), 'crashWriter.mjs');
 
 beforeAll(async () => {
-  await build({ entryPoints: [join(PACKAGE_DIR, 'test/support/crashWriter.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: WRITER, logLevel: 'error' });
+  await build({ entryPoints: [join(PACKAGE_DIR, 'test/support/crashWriter.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: ['@wxvoip/source'], outfile: WRITER, logLevel: 'error' });
 });
 
 /** Starts the writer, waits for its `ready <N>` line, lets it write for `ms`, then kills it with SIGKILL. */

@@ -170,4 +170,23 @@ describe('the inspector page in headless Chromium', () => {
     expect(page.url()).not.toContain('namespace=');
     await page.close();
   });
+  it('calls a device from a phone with the button: the room shows ringing and selected; a refused call shows its problem', { timeout: 20_000 }, async () => {
+    const page = await openInspector('?namespace=inspector-phone');
+    await page.getByTestId('phone-user').fill('openid-alice');
+    await page.getByTestId('phone-sn').fill('SN-LINUX-0001');
+    await page.getByTestId('phone-call').click();
+    const control = running().platform.control('inspector-phone');
+    const listed = async () => ((await control.listRooms({ query: {} })).body as { rooms: { roomId: string; state: string; caller: { id: string } }[] }).rooms;
+    await expect.poll(listed, SHOWS).toMatchObject([{ state: 'ringing', caller: { id: 'openid-alice' } }]);
+    const roomId = (await listed())[0]!.roomId;
+    await expect.poll(text(page.getByTestId(`room-state-${roomId}`)), SHOWS).toContain('ringing');
+    await expect.poll(text(page.getByTestId('timeline')), SHOWS).toContain(roomId);
+
+    await page.getByTestId('phone-sn').fill('SN-LINUX-0002');
+    await page.getByTestId('phone-user').fill('openid-carol');
+    await page.getByTestId('phone-call').click();
+    await expect.poll(text(page.getByTestId('error')), SHOWS).toContain('409');
+    expect(await page.getByTestId('error').textContent()).toContain('code 23');
+    await page.close();
+  });
 });

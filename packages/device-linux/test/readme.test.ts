@@ -32,7 +32,7 @@ describe('README', () => {
     const ns = 'default';
     const phone = await Phone.connect(platform, ns);
     const ticket = await issueTicket(platform, ns, 'SN-LINUX-0001');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/doorbell.ts'], {
+    const child = spawn(process.execPath, ['--conditions=@wxvoip/source', '--import', 'tsx', 'examples/doorbell.ts'], {
       cwd: PACKAGE_DIR,
       env: { ...process.env, PLATFORM_URL: platform.url, DATA_DIR: freshDataDir(), SN_TICKET: ticket },
       stdio: 'pipe',

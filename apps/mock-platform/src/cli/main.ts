@@ -1,87 +1,96 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+/**
+ * `wxvoip-mock`: a listening mock platform. Run through `bin/wxvoip-mock.js` (the package's bin), `pnpm start` in
+ * the repository, or `node dist/cli/main.js` after a build.
+ */
 import { demoSeed, Seed, type SeedInput } from '@wxvoip/contracts';
-import { defaultDataDir } from '../platform/defaultDataDir.js';
-import { startMockPlatform } from '../platform/mockPlatform.js';
-import { StateFileError } from '../platform/parseStateFile.js';
 import { describeStorage } from '../platform/describeStorage.js';
+import { startMockPlatform, type MockPlatform } from '../platform/mockPlatform.js';
+import { StateFileError } from '../platform/parseStateFile.js';
+import { callEvent } from './callEventLine.js';
+import { cliLogger } from './cliLogger.js';
 import { loadSeedFile, SeedFileError } from './loadSeedFile.js';
+import { MOCK_USAGE, parseMockArgs, type MockCliOptions } from './parseMockArgs.js';
+import { pushUrlLine } from './pushUrlLine.js';
 
-const HELP = `wxvoip-mock: a mock WeChat platform for hardware VoIP calls
+const print = (line: string) => process.stdout.write(`${line}\n`);
 
-Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--clock real|manual]
-                   [--data-dir DIR | --ephemeral] [--wipe-state]
-
-  --host        address to bind (default 127.0.0.1)
-  --port        port to listen on; 0 picks a free one (default 3000)
-  --seed        demo (default), empty, or a JSON/YAML seed file (schema: Seed in @wxvoip/contracts); new and
-                reset namespaces start from it, saved namespaces keep their state
-  --clock       real (default) or manual (time moves only through POST /__admin/clock/advance)
-  --data-dir    where the state is kept across restarts (default: .wxvoip-mock in the directory you ran the
-                command from): tokens, snTickets, device registrations, authorizations, licenses, billing;
-                one file per namespace, written shortly after each change and at shutdown
-  --ephemeral   keep nothing: the state lives in memory only and is gone when the process stops
-  --wipe-state  delete the saved state in the data directory, then start from the seed
-                (a running platform: POST /__admin/state/wipe)
-  --help        this text`;
-
-/** Parses the command line; exits with a message on bad flags. */
-function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '3000' },
-      seed: { type: 'string', default: 'demo' },
-      clock: { type: 'string', default: 'real' },
-      'data-dir': { type: 'string' },
-      ephemeral: { type: 'boolean', default: false },
-      'wipe-state': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SeedFileError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
-  if (values.clock !== 'real' && values.clock !== 'manual') throw new SeedFileError(`--clock must be "real" or "manual", got "${values.clock}"`);
-  const clock: 'real' | 'manual' = values.clock;
-  if (values.ephemeral && (values['data-dir'] !== undefined || values['wipe-state'])) throw new SeedFileError('--ephemeral keeps no state: it cannot be combined with --data-dir or --wipe-state');
-  const dataDir = values.ephemeral ? undefined : (values['data-dir'] ?? defaultDataDir());
-  return { host: values.host, port, seed: values.seed, clock, dataDir, wipeState: values['wipe-state'], help: values.help };
-}
-
-async function main(): Promise<void> {
-  const args = options(process.argv.slice(2));
-  if (args.help) {
-    console.log(HELP);
+/** Prints the banner: every URL printed answers 200. In JSON mode the banner is one log object instead. */
+async function banner(platform: MockPlatform, options: MockCliOptions, seed: SeedInput | 'empty', json: boolean): Promise<void> {
+  const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
+  const push = await Promise.all(
+    apps.filter((app) => app.pushConfig !== undefined).map(async (app) => ({ appId: app.appId, result: await platform.verifyPushUrl(app.appId) })),
+  );
+  const urls = { docs: `${platform.url}/docs`, control: `${platform.url}/__admin/info`, inspector: `${platform.url}/__inspector` };
+  if (json) {
+    platform.app.log.info({ url: platform.url, ...urls, clock: options.clock, state: platform.storage?.dataDir ?? null, apps: apps.map((a) => a.appId), push: push.map((p) => ({ appId: p.appId, url: p.result.url.split('?')[0], ok: p.result.ok, reason: p.result.reason })) }, `wxvoip mock platform listening on ${platform.url}`);
     return;
   }
-  const seed: SeedInput | 'empty' = args.seed === 'demo' ? demoSeed : args.seed === 'empty' ? 'empty' : await loadSeedFile(args.seed);
-  const pretty = process.stdout.isTTY === true;
-  const platform = await startMockPlatform({
-    host: args.host,
-    port: args.port,
-    seed,
-    clock: args.clock,
-    ...(args.dataDir === undefined ? {} : { dataDir: args.dataDir, wipeState: args.wipeState }),
-    logger: pretty ? { level: 'info', transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : { level: 'info' },
-  });
-  const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
-  console.log(`wxvoip mock platform listening on ${platform.url}`);
-  console.log(`  docs:      ${platform.url}/docs`);
-  console.log(`  control:   ${platform.url}/__admin`);
-  console.log(`  inspector: ${platform.url}/__inspector`);
-  console.log(`  clock:     ${args.clock}`);
-  console.log(`  state:     ${describeStorage(platform.storage)}`);
+  print(`wxvoip mock platform listening on ${platform.url}`);
+  print(`  docs:      ${urls.docs}`);
+  print(`  control:   ${urls.control}`);
+  print(`  inspector: ${urls.inspector}`);
+  print(`  clock:     ${options.clock}`);
+  print(`  state:     ${describeStorage(platform.storage)}`);
   for (const app of apps) {
-    console.log(`  app ${app.appId}: secret ${app.secret}`);
-    console.log(`    token:  curl '${platform.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appId}&secret=${app.secret}'`);
+    print(`  app ${app.appId}: secret ${app.secret}`);
+    print(`    token:  curl '${platform.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appId}&secret=${app.secret}'`);
+    const verified = push.find((p) => p.appId === app.appId);
+    if (verified) print(`    push:   ${pushUrlLine(platform.url, app.appId, verified.result)}`);
   }
+  print('Call events follow, one line each (--log-level debug adds every request; Ctrl-C stops).');
+}
+
+async function main(): Promise<number | undefined> {
+  const options = parseMockArgs(process.argv.slice(2));
+  if (options === 'help') {
+    process.stdout.write(MOCK_USAGE);
+    return 0;
+  }
+  if ('error' in options) {
+    process.stderr.write(`wxvoip-mock: ${options.error}\n\n${MOCK_USAGE}`);
+    return 2;
+  }
+  const seed: SeedInput | 'empty' = options.seed === 'demo' ? demoSeed : options.seed === 'empty' ? 'empty' : await loadSeedFile(options.seed);
+  const json = (options.logFormat ?? (process.stdout.isTTY === true ? 'pretty' : 'json')) === 'json';
+  let platform: MockPlatform;
+  try {
+    platform = await startMockPlatform({
+      host: options.host,
+      port: options.port,
+      seed,
+      clock: options.clock,
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir, wipeState: options.wipeState }),
+      logger: cliLogger(options.logLevel, json ? 'json' : 'pretty', print),
+      logRequests: false,
+      followDemoPushUrl: true,
+      verifyPushUrlsAtStart: false,
+      onTenant: (tenant) => {
+        tenant.rooms.observeStates((room, entry) => {
+          const event = callEvent(tenant.state.namespace, room, entry);
+          running?.app.log.info({ call: event.fields }, event.line);
+        });
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`wxvoip-mock: port ${options.port} on ${options.host} is already in use; choose another with --port <n> (--port 0 picks a free one)\n`);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' || (error as NodeJS.ErrnoException).code === 'ENOTFOUND') {
+      process.stderr.write(`wxvoip-mock: cannot listen on ${options.host}: not an address of this machine; choose another with --host <address>\n`);
+      return 1;
+    }
+    throw error;
+  }
+  running = platform;
+  await banner(platform, options, seed, json);
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`\n${signal}: closing the mock platform`);
+    if (!json) print(`${signal}: closing the mock platform`);
     platform.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -92,10 +101,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  return undefined;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof SeedFileError || error instanceof StateFileError || (error instanceof Error && error.name === 'TypeError' && 'code' in error) ? `wxvoip-mock: ${error.message}` : error);
-  console.error('Run wxvoip-mock --help for usage.');
-  process.exit(2);
-});
+let running: MockPlatform | undefined;
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof StateFileError) {
+      // A damaged or newer state file: the message names the file and the way out; the file is left as it is.
+      process.stderr.write(`wxvoip-mock: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof SeedFileError) process.stderr.write(`wxvoip-mock: ${error.message}\n`);
+    else console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,5 +1,5 @@
 /**
- * The CLI's state flags as a user meets them (`node --import tsx src/cli/main.ts …`, processes run side by side):
+ * The CLI's state flags as a user meets them (`node --conditions=@wxvoip/source --import tsx src/cli/main.ts …`, processes run side by side):
  * where the state goes by default, and the documented refusal of a damaged or newer state file, which
  * is left byte for byte as it was.
  */
@@ -12,9 +12,9 @@ import { describe, expect, it } from 'vitest';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs the CLI until it prints its `state:` line (then SIGTERM) or exits; returns its output and exit. */
+/** Runs the CLI until it prints its `state:` banner line (pretty format; then SIGTERM) or exits; returns its output and exit. */
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PACKAGE_DIR, stdio: 'pipe', env: { ...process.env, INIT_CWD: '', ...env } });
+  const child = spawn(process.execPath, ['--conditions=@wxvoip/source', '--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PACKAGE_DIR, stdio: 'pipe', env: { ...process.env, INIT_CWD: '', ...env } });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -39,7 +39,7 @@ describe('wxvoip-mock state flags', () => {
     const damaged = dataDirWith('{"format": "wxvoip-mock-state", "formatVersion": 1, "namesp');
     const newer = dataDirWith(JSON.stringify({ format: 'wxvoip-mock-state', formatVersion: 2, namespace: 'default', apps: [], somethingNew: true }));
     const [byDefault, refusedDamaged, refusedNewer] = await Promise.all([
-      run(['--port', '0'], { INIT_CWD: userCwd }),
+      run(['--port', '0', '--log-format', 'pretty'], { INIT_CWD: userCwd }),
       run(['--port', '0', '--data-dir', damaged.dir]),
       run(['--port', '0', '--data-dir', newer.dir]),
     ]);

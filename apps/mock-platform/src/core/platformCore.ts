@@ -52,7 +52,9 @@ export class PlatformCore {
   private readonly tenants = new Map<string, PlatformTenant>();
   private readonly listeners = new Set<(change: CoreChange) => void>();
 
-  constructor(private readonly options: PlatformCoreOptions = {}) {}
+  constructor(private readonly options: PlatformCoreOptions = {}) {
+    this.options = { ...options };
+  }
 
   /**
    * The tenant of a namespace, created on first use from its saved state (see {@link NamespaceStorage}) or else
@@ -113,6 +115,14 @@ export class PlatformCore {
     }
     this.emit({ kind: 'wiped', namespaces: names });
     return names;
+  }
+
+  /**
+   * Replaces the seed that namespaces created from now on, and later resets, start from. Existing namespaces keep
+   * their state (a listening platform uses it once it knows its port, to point the demo push URL next to itself).
+   */
+  setSeed(seed: SeedInput | undefined): void {
+    this.options.seed = seed;
   }
 
   /** Namespaces in use. */

@@ -16,6 +16,7 @@ import { SnTicketService } from './services/snTicketService.js';
 import { TokenService } from './services/tokenService.js';
 import { WmpfService } from './services/wmpfService.js';
 import { createTenantState, type TenantStateOptions } from './tenant/createTenantState.js';
+import type { AppState } from './tenant/entities.js';
 import type { TenantState } from './tenant/tenantState.js';
 
 /**
@@ -46,6 +47,12 @@ export class PlatformTenant {
   readonly rooms: RoomEngine;
   readonly actions: RoomActions;
   readonly calls: CallPlanner;
+  /**
+   * Called after the control API changed an app's message push configuration (URL, Token, key or mode), as WeChat
+   * verifies the URL when the developer saves it (D §4.13). A listening platform attaches the verification exchange;
+   * the core itself sends nothing.
+   */
+  onPushConfigChanged: (app: AppState) => void = () => undefined;
 
   constructor(options: TenantStateOptions = {}) {
     const state = createTenantState(options);

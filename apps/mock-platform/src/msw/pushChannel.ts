@@ -85,6 +85,26 @@ function serveChannel(core: PlatformCore, client: Client, partyId: string, query
 }
 
 /**
+ * msw's `ws.link()` adds a listener to one process-wide BroadcastChannel each time it is called and never removes it,
+ * so a process that set up more than five platforms printed `MaxListenersExceededWarning`. A link only matches URLs;
+ * each `addEventListener` makes an independent handler. So one link per URL pattern serves every platform of the
+ * process. The cache lives on `globalThis`, like msw's channel: a test runner that loads this module afresh for each
+ * test file still reuses the links of the files before.
+ */
+const LINKS = Symbol.for('@wxvoip/mock-platform/msw-ws-links');
+const links: Map<string, ReturnType<typeof ws.link>> = ((globalThis as { [LINKS]?: Map<string, ReturnType<typeof ws.link>> })[LINKS] ??= new Map());
+
+function linkFor(pattern: RegExp): ReturnType<typeof ws.link> {
+  const key = pattern.toString();
+  let link = links.get(key);
+  if (link === undefined) {
+    link = ws.link(pattern);
+    links.set(key, link);
+  }
+  return link;
+}
+
+/**
  * The push channel through msw's `ws` API, the in-process twin of the fastify adapter's `registerPushChannel`:
  * `ws://<base>/__wxvoip/v1/parties/:partyId/channel?access_token=<credential>[&namespace=<ns>]` authenticates the
  * party, sends its numbered push messages as JSON text frames (hello, voipEvent, incomingCall, …, ping, bye), reads
@@ -107,11 +127,11 @@ export function createPushChannelHandlers(core: PlatformCore, options: PushChann
     return match.kind === 'route' ? { partyId: match.params['partyId'] ?? '' } : undefined;
   }
 
-  const channel = ws.link(mswUrlPattern(wsBase, PUSH_CHANNEL_PATH)).addEventListener('connection', ({ client }) => {
+  const channel = linkFor(mswUrlPattern(wsBase, PUSH_CHANNEL_PATH)).addEventListener('connection', ({ client }) => {
     const found = route(client.url);
     if (found !== undefined) serveChannel(core, client, found.partyId, parseQueryString(client.url.search.slice(1)));
   });
-  const elsewhere = ws.link(mswUrlPattern(wsBase)).addEventListener('connection', ({ client }) => {
+  const elsewhere = linkFor(mswUrlPattern(wsBase)).addEventListener('connection', ({ client }) => {
     if (route(client.url) === undefined) client.close(CHANNEL_NOT_FOUND, '');
   });
   return [channel, elsewhere];

@@ -1,5 +1,5 @@
 import { initClient, type ApiFetcherArgs } from '@ts-rest/core';
-import { controlContract, demoSeed, type SeedInput } from '@wxvoip/contracts';
+import { controlContract, DEMO_PUSH_URL, demoSeed, type SeedInput } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformClock } from '../core/clock/platformClock.js';
 import type { PlatformConfig } from '../core/config.js';
@@ -20,6 +20,8 @@ export interface MockPlatformOptions {
   config?: Partial<PlatformConfig>;
   /** fastify logger option. Default off. */
   logger?: boolean | Record<string, unknown>;
+  /** With a logger: false logs requests at `debug`, one line each, instead of fastify's two `info` lines. Default true. */
+  logRequests?: boolean;
   /** Called for each namespace tenant created (attach senders, observers). */
   onTenant?: (tenant: PlatformTenant) => void;
 }
@@ -41,6 +43,17 @@ export interface ListenOptions extends MockPlatformOptions {
   wipeState?: boolean;
   /** With `dataDir`: ms from a change to the write that saves it (default 50). */
   persistDelayMs?: number;
+  /**
+   * Replace the demo seed's placeholder push URL (`DEMO_PUSH_URL`) with the same path one port above the listening
+   * one (`http://127.0.0.1:3001/wechat/callback` for port 3000), in the seed and in namespaces already created, so
+   * that callbacks go next to this platform rather than to a port it may itself hold. Default false (the CLI sets it).
+   */
+  followDemoPushUrl?: boolean;
+  /**
+   * Verify each seeded push URL at start and log the outcome (WeChat does so when the configuration is saved).
+   * Default true; the CLI verifies itself and prints the outcome in its banner.
+   */
+  verifyPushUrlsAtStart?: boolean;
 }
 
 /** Where a listening platform keeps its state. */
@@ -51,6 +64,20 @@ export interface PlatformStorage {
   readonly loaded: readonly string[];
   /** Writes every pending change now (the state is also written shortly after each change and at close). */
   flush(): Promise<void>;
+}
+
+/** The push URL the demo placeholder becomes for a platform listening at `baseUrl`: same path, one port above. */
+export function followingPushUrl(baseUrl: string): string {
+  const base = new URL(baseUrl);
+  const port = Number(base.port);
+  const host = ['0.0.0.0', '[::]', 'localhost'].includes(base.hostname) ? '127.0.0.1' : base.hostname;
+  return `http://${host}:${port >= 65_535 ? port - 1 : port + 1}${new URL(DEMO_PUSH_URL).pathname}`;
+}
+
+/** A seed with every app's demo placeholder push URL replaced by `url`; the same seed when none has it. */
+function withPushUrl(seed: SeedInput, url: string): SeedInput {
+  if (!seed.apps?.some((app) => app.pushConfig?.url === DEMO_PUSH_URL)) return seed;
+  return { ...seed, apps: seed.apps.map((app) => (app.pushConfig?.url === DEMO_PUSH_URL ? { ...app, pushConfig: { ...app.pushConfig, url } } : app)) };
 }
 
 /** A typed client of the control API (`/__admin`). */
@@ -106,7 +133,7 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real', sto
       options.onTenant?.(tenant);
     },
   });
-  const app = await createServer({ core, logger: options.logger ?? false, delay: sleep });
+  const app = await createServer({ core, logger: options.logger ?? false, ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }), delay: sleep });
   return { core, app };
 }
 
@@ -191,10 +218,24 @@ export async function startMockPlatform(options: ListenOptions = {}): Promise<Mo
           ...(options.persistDelayMs === undefined ? {} : { delayMs: options.persistDelayMs }),
           onError: (error) => console.error(`wxvoip-mock: saving the state failed, it will be tried again after the next change: ${error instanceof Error ? error.message : String(error)}`),
         });
+  const started: { platform?: MockPlatform } = {};
+  const withVerification: ListenOptions = {
+    ...options,
+    onTenant: (tenant) => {
+      // Like WeChat when the developer saves a push configuration: verify the URL (D §4.13), and say what happened.
+      tenant.onPushConfigChanged = (changed) => {
+        const running = started.platform;
+        if (!running || !changed.pushConfig) return;
+        const url = changed.pushConfig.url;
+        void running.verifyPushUrl(changed.appId, tenant.state.namespace).then((result) => logVerification(running.app, changed.appId, url, result));
+      };
+      options.onTenant?.(tenant);
+    },
+  };
   let built: { core: PlatformCore; app: FastifyInstance };
   let address: string;
   try {
-    built = await build(options, options.clock ?? 'real', store);
+    built = await build(withVerification, options.clock ?? 'real', store);
     store?.attach(built.core);
     address = await built.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   } catch (error) {
@@ -203,17 +244,34 @@ export async function startMockPlatform(options: ListenOptions = {}): Promise<Mo
   }
   const { core, app } = built;
   const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, undefined, store);
+  started.platform = running;
+  if (options.followDemoPushUrl === true) followDemoPushUrl(core, seedOf(options.seed), followingPushUrl(running.url));
   // Saved namespaces come back now, so rooms that were in flight end (and are journalled) at the start.
   for (const namespace of store?.loaded ?? []) core.tenant(namespace);
+  if (options.verifyPushUrlsAtStart === false) return running;
   // Like WeChat when the push configuration is saved: check each seeded push URL, and say what happened.
   for (const seeded of core.tenant().state.apps.values()) {
     if (!seeded.pushConfig) continue;
-    void running.verifyPushUrl(seeded.appId).then((result) =>
-      app.log[result.ok ? 'info' : 'warn'](
-        { appId: seeded.appId, url: seeded.pushConfig?.url, reason: result.reason },
-        result.ok ? 'push URL verified (echostr echoed)' : `push URL verification failed: ${result.detail}; callbacks to it will fail until it answers`,
-      ),
-    );
+    const url = seeded.pushConfig.url;
+    void running.verifyPushUrl(seeded.appId).then((result) => logVerification(app, seeded.appId, url, result));
   }
   return running;
+}
+
+function logVerification(app: FastifyInstance, appId: string, url: string, result: VerifyPushUrlResult): void {
+  app.log[result.ok ? 'info' : 'warn'](
+    { appId, url, reason: result.reason },
+    result.ok ? `push URL of ${appId} verified: ${url} echoed echostr` : `push URL verification of ${appId} failed: ${result.detail}; callbacks to it will fail until it answers`,
+  );
+}
+
+/** Points the demo placeholder push URL at `url` for namespaces created from now on and those that exist already. */
+function followDemoPushUrl(core: PlatformCore, seed: SeedInput | undefined, url: string): void {
+  if (seed === undefined) return;
+  core.setSeed(withPushUrl(seed, url));
+  for (const namespace of core.namespaces()) {
+    for (const app of core.tenant(namespace).state.apps.values()) {
+      if (app.pushConfig?.url === DEMO_PUSH_URL) app.pushConfig = { ...app.pushConfig, url };
+    }
+  }
 }

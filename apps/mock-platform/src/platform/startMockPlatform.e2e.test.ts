@@ -196,6 +196,26 @@ describe('a whole RTOS call over HTTP and WebSocket', () => {
     expect((await platform.verifyPushUrl('wx_other_app')).ok).toBe(false);
   });
 
+  it('verifies the push URL again whenever the control API changes the push configuration', async () => {
+    const other = await startReceiver();
+    try {
+      const base = { token: TOKEN, encodingAESKey: AES_KEY, mode: 'secure' as const, format: 'json' as const };
+      const patched = await platform.control().updateApp({ params: { appId: APP }, body: { pushConfig: { ...base, url: other.url } } });
+      expect(patched.status).toBe(200);
+      await expect.poll(() => other.verifications.length, { timeout: 5000 }).toBe(1);
+      expect(other.verifications[0]?.get('echostr')).toMatch(/^\d+$/);
+      const before = receiver.verifications.length;
+      await platform.control().updateApp({ params: { appId: APP }, body: { pushConfig: { ...base, url: receiver.url } } });
+      await expect.poll(() => receiver.verifications.length, { timeout: 5000 }).toBe(before + 1);
+      // A change that is not the push configuration verifies nothing.
+      await platform.control().updateApp({ params: { appId: APP }, body: { voipCapability: 'approved' } });
+      expect(other.verifications).toHaveLength(1);
+    } finally {
+      other.server.closeAllConnections();
+      await new Promise((resolve) => other.server.close(resolve));
+    }
+  });
+
   it('serves the OpenAPI document at /docs', async () => {
     const res = await fetch(`${platform.url}/docs/json`);
     expect(res.status).toBe(200);

@@ -6,7 +6,7 @@ export const MOCK_PLATFORM_DIR = fileURLToPath(new URL('../../../../apps/mock-pl
 /** The Linux device SDK's package directory (its CLI is `src/cli/main.ts`). */
 export const DEVICE_LINUX_DIR = fileURLToPath(new URL('../../../../packages/device-linux/', import.meta.url));
 
-/** A CLI run as a user runs it (`node --import tsx src/cli/main.ts …`), with its output lines. */
+/** A CLI run as a user runs it (`node --conditions=@wxvoip/source --import tsx src/cli/main.ts …`), with its output lines. */
 export interface CliProcess {
   readonly child: ChildProcessWithoutNullStreams;
   /** stdout lines so far. */
@@ -22,14 +22,14 @@ export interface CliProcess {
 }
 
 /**
- * Starts `node --import tsx src/cli/main.ts ...args` in a package directory.
+ * Starts `node --conditions=@wxvoip/source --import tsx src/cli/main.ts ...args` in a package directory.
  *
  * @example
  * const platform = spawnCli(MOCK_PLATFORM_DIR, ['--port', '0', '--data-dir', dir]);
  * const url = (await platform.waitFor('listening on')).split('listening on ')[1];
  */
 export function spawnCli(cwd: string, args: string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd, stdio: 'pipe', env: { ...process.env, INIT_CWD: '' } });
+  const child = spawn(process.execPath, ['--conditions=@wxvoip/source', '--import', 'tsx', 'src/cli/main.ts', ...args], { cwd, stdio: 'pipe', env: { ...process.env, INIT_CWD: '' } });
   const lines: string[] = [];
   const errors: string[] = [];
   const split = (into: string[]) => {

@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 async function startPlatform(dataDir: string): Promise<{ cli: CliProcess; url: string }> {
-  const cli = spawnCli(MOCK_PLATFORM_DIR, ['--port', '0', '--data-dir', dataDir]);
+  const cli = spawnCli(MOCK_PLATFORM_DIR, ['--port', '0', '--log-format', 'pretty', '--data-dir', dataDir]);
   running.push(cli);
   const line = await cli.waitFor('wxvoip mock platform listening on ', 30_000);
   await cli.waitFor('  state:');

@@ -1,4 +1,3 @@
-/* global process, URL */
 // Runs in the scratch project under plain Node 20 (no TypeScript loader): imports every public entry of every
 // installed @wxvoip package, as listed in its installed package.json "exports", and prints one JSON report.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* global process, fetch */
 // Runs in the scratch project under plain Node 20: uses the installed packages the way their READMEs say, and
 // prints one JSON report of what worked.
 import { demoSeed } from '@wxvoip/contracts';

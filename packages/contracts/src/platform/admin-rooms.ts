@@ -175,3 +175,20 @@ export const SimulateGoOfflineBody = z.object({
 export type SimulateGoOfflineBody = z.infer<typeof SimulateGoOfflineBody>;
 /** `SimulateGoOfflineBody` as written, before defaults are applied. */
 export type SimulateGoOfflineBodyInput = z.input<typeof SimulateGoOfflineBody>;
+
+/**
+ * Body of `placePhoneCall`: a phone of the user in the path calls a device, as `callDevice` in the mini program would
+ * (Linux; RTOS through the vendor cloud), with every check the plugin's call gets, then joins the room as the caller.
+ * `modelId` defaults to the device's own model.
+ */
+export const PlacePhoneCallBody = z.object({
+  sn: Sn,
+  modelId: ModelId.optional(),
+  roomType: z.enum(['voice', 'video'], { message: "roomType must be 'voice' or 'video'" }).default('voice'),
+  nickName: z.string({ invalid_type_error: 'nickName must be a string' }).max(64, 'nickName must be at most 64 characters').optional(),
+  payload: z.string({ invalid_type_error: 'payload must be a string' }).max(1024, 'payload must be at most 1024 characters').optional(),
+});
+/** Body of `placePhoneCall`. */
+export type PlacePhoneCallBody = z.infer<typeof PlacePhoneCallBody>;
+/** `PlacePhoneCallBody` as written, before defaults are applied. */
+export type PlacePhoneCallBodyInput = z.input<typeof PlacePhoneCallBody>;

@@ -36,6 +36,7 @@ describe('controlContract', () => {
       ['listAuthorizations', 'GET', `${A}/apps/:appId/authorizations`],
       ['requestAuthorization', 'POST', `${A}/apps/:appId/authorizations`],
       ['revokeAuthorization', 'POST', `${A}/apps/:appId/authorizations/revoke`],
+      ['placePhoneCall', 'POST', `${A}/apps/:appId/users/:openId/calls`],
       ['getBilling', 'GET', `${A}/apps/:appId/billing`],
       ['updateBilling', 'PATCH', `${A}/apps/:appId/billing`],
       ['setDeviceLicense', 'PUT', `${A}/apps/:appId/licenses/:sn`],
@@ -78,7 +79,7 @@ describe('controlContract', () => {
     const conflicts = Object.entries(controlContract)
       .filter(([, route]) => 409 in route.responses)
       .map(([key]) => key);
-    expect(conflicts).toEqual(['issueSnTicket', 'advanceClock', 'simulateAnswer', 'simulateReject', 'simulateHangUp', 'simulateGoOffline']);
+    expect(conflicts).toEqual(['issueSnTicket', 'placePhoneCall', 'advanceClock', 'simulateAnswer', 'simulateReject', 'simulateHangUp', 'simulateGoOffline']);
   });
 
   it('takes the optional namespace header on every route', () => {

@@ -28,6 +28,7 @@ import {
 } from './admin-devices.js';
 import { PlatformInfo, ResetBody, SeedSummary, WipeStateBody, WipeStateResult } from './admin-info.js';
 import {
+  PlacePhoneCallBody,
   RoomDetail,
   RoomListQuery,
   SimulateAnswerBody,
@@ -171,6 +172,14 @@ export const controlContract = c.router(
       body: RevokeAuthorizationBody,
       responses: orNotFound(RevokeAuthorizationResult),
       summary: 'Switch an authorization off, or delete the app from "recently used" (D §5.2)',
+    },
+    placePhoneCall: {
+      method: 'POST',
+      path: '/apps/:appId/users/:openId/calls',
+      pathParams: user,
+      body: PlacePhoneCallBody,
+      responses: { 201: RoomDetail, 404: ProblemDetails, 409: ProblemDetails },
+      summary: "A phone of this user calls a device with the plugin's callDevice rules (authorization included) and joins as the caller; the room, or 409 with the refusal",
     },
     getBilling: { method: 'GET', path: '/apps/:appId/billing', pathParams: app, responses: orNotFound(BillingView), summary: 'Billing of the app' },
     updateBilling: {

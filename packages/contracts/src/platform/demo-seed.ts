@@ -7,6 +7,12 @@ const LICENSE_UNTIL_2030 = 1_893_427_200;
 const LICENSE_EXPIRED_2023 = 1_700_000_000;
 
 /**
+ * The demo app's message push URL in {@link demoSeed}: a placeholder. A listening `wxvoip-mock` replaces it at start
+ * with the same path one port above its own (`http://127.0.0.1:3001/wechat/callback` for port 3000).
+ */
+export const DEMO_PUSH_URL = 'http://127.0.0.1:3000/wechat/callback';
+
+/**
  * The demo seed (`wxvoip-mock --seed demo`): one app with a Linux doorbell model, an RTOS camera, WMPF panels
  * registered both ways, an unapproved prototype model, three users, direct and group authorizations, licenses
  * (one expired), and a second app for cross-app openId errors. Ids are readable on purpose.
@@ -35,7 +41,7 @@ export const demoSeed: SeedInput = {
       name: 'Demo Doorbells',
       voipCapability: 'approved',
       pushConfig: {
-        url: 'http://127.0.0.1:3000/wechat/callback',
+        url: DEMO_PUSH_URL,
         token: 'demoToken',
         encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
         mode: 'secure',

@@ -36,6 +36,7 @@ export {
   CallbackTimelineEntry,
   DeviceStatusTimelineEntry,
   EventTimelineEntry,
+  PlacePhoneCallBody,
   PushTimelineEntry,
   RoomCause,
   RoomDetail,
@@ -59,7 +60,7 @@ export {
   TimerKind,
 } from './clock.js';
 export { controlContract } from './control-contract.js';
-export { demoSeed } from './demo-seed.js';
+export { DEMO_PUSH_URL, demoSeed } from './demo-seed.js';
 export { DeviceRegistration, RegisterDeviceBody, RegisterDeviceData, RegistrationMethod } from './device-registration.js';
 export {
   DropPushFaultSpec,
@@ -214,6 +215,7 @@ export type { CallbackListQueryInput } from './admin-callbacks.js';
 export type { DeviceListQueryInput, TakeOfflineBodyInput } from './admin-devices.js';
 export type { ResetBodyInput, WipeStateBodyInput } from './admin-info.js';
 export type {
+  PlacePhoneCallBodyInput,
   RoomListQueryInput,
   SimulateGoOfflineBodyInput,
   SimulateHangUpBodyInput,

@@ -1,5 +1,5 @@
 /**
- * The `wxvoip-device` CLI as a user runs it: a child process (`node --import tsx src/cli/main.ts linux …`) against a
+ * The `wxvoip-device` CLI as a user runs it: a child process (`node bin/wxvoip-device.js linux …`) against a
  * listening platform. The platform runs on the real clock here, because the CLI checks its own (real) clock against
  * the platform's at init, as the SDK does; no test below waits on a platform timer.
  */
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** The CLI as a child process, with its output lines. */
 function spawnCli(args: string[]): { child: ChildProcessWithoutNullStreams; lines: string[]; errors: string[]; send: (line: string) => void; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PACKAGE_DIR, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['bin/wxvoip-device.js', ...args], { cwd: PACKAGE_DIR, stdio: 'pipe' });
   const lines: string[] = [];
   const errors: string[] = [];
   let out = '';
@@ -112,7 +112,9 @@ describe('wxvoip-device linux', () => {
 
 describe('parseCliArgs', () => {
   it('needs the linux subcommand, --platform, --sn and --model, and checks --auto and --flavor', () => {
-    expect(parseCliArgs(['linux', '--platform', 'http://x', '--sn', 'S', '--model', 'M'])).toMatchObject({ appId: 'wx_demo_app', auto: 'none', flavor: 0, dataDir: './.wxvoip-device/S', video: false });
+    expect(parseCliArgs(['linux', '--platform', 'http://x', '--sn', 'S', '--model', 'M'], '/home/me/project')).toMatchObject({ appId: 'wx_demo_app', auto: 'none', flavor: 0, dataDir: '/home/me/project/.wxvoip-device/S', video: false });
+    expect(parseCliArgs(['linux', '--platform', 'http://x', '--sn', 'S', '--model', 'M', '--data-dir', 'state/dev'], '/home/me/project')).toMatchObject({ dataDir: '/home/me/project/state/dev' });
+    expect(parseCliArgs(['linux', '--platform', 'http://x', '--sn', 'S', '--model', 'M', '--data-dir', '/var/lib/dev'], '/home/me/project')).toMatchObject({ dataDir: '/var/lib/dev' });
     expect(parseCliArgs(['--help'])).toBe('help');
     expect(parseCliArgs(['--', 'linux', '--platform', 'http://x', '--sn', 'S', '--model', 'M'])).toMatchObject({ sn: 'S' });
     expect(parseCliArgs(['rtos'])).toEqual({ error: 'expected the subcommand "linux", got rtos' });

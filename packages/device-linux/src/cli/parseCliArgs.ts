@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WX_WXA_FLAVOR, type WxWxaFlavor } from '@wxvoip/contracts';
 
@@ -11,6 +12,7 @@ export interface LinuxCliOptions {
   readonly model: string;
   readonly appId: string;
   readonly flavor: WxWxaFlavor;
+  /** Absolute: `--data-dir`, or `.wxvoip-device/<sn>`, resolved against the directory the user ran the command in. */
   readonly dataDir: string;
   readonly snTicket: string | undefined;
   readonly appSecret: string | undefined;
@@ -22,8 +24,10 @@ export interface LinuxCliOptions {
 
 /** The usage text. */
 export const USAGE = `Usage: wxvoip-device linux --platform <url> --sn <sn> --model <modelId> [options]
+       wxvoip-device phone call <sn> --as <openId> [--platform <url>] [options]
 
-A simulated Linux device (WeChat's VoIP SDK) that registers, stays online and takes calls.
+linux: a simulated Linux device (WeChat's VoIP SDK) that registers, stays online and takes calls.
+phone call: a phone of the user <openId> calls the device <sn>, with the plugin's rules (see "wxvoip-device phone --help").
 
 Options:
   --platform <url>       mock platform base URL, e.g. http://127.0.0.1:4123 (required)
@@ -31,7 +35,8 @@ Options:
   --model <modelId>      model_id from device onboarding (required)
   --appid <appId>        wxa_appid, the mini program (default wx_demo_app, the demo seed's)
   --flavor <flavor>      release | develop | trial (wxa_flavor; default release, as a zeroed struct)
-  --data-dir <dir>       data_dir holding the registration (default ./.wxvoip-device/<sn>)
+  --data-dir <dir>       data_dir holding the registration (default .wxvoip-device/<sn> in the directory
+                         you run the command from; the full path is printed)
   --sn-ticket <ticket>   snTicket to register with, when data_dir holds no registration
   --app-secret <secret>  fetch the snTicket as the developer's backend would (cgi-bin/token + wxa/getsnticket)
   --auto <policy>        what to do with a relayed call: answer | reject | busy | none (default none: ask)
@@ -54,12 +59,21 @@ const FLAVORS: Readonly<Record<string, WxWxaFlavor>> = { release: WX_WXA_FLAVOR.
 const POLICIES: readonly AutoPolicy[] = ['answer', 'reject', 'busy', 'none'];
 
 /**
- * Parses `wxvoip-device` arguments (after `node main.js`). Returns the options, `'help'`, or a usage error message.
+ * The directory the user ran the command in: pnpm and npm set `INIT_CWD` when a script or `pnpm exec` changes the
+ * working directory (`pnpm --filter @wxvoip/device-linux run device …` runs in the package folder).
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['INIT_CWD'] ?? process.cwd();
+}
+
+/**
+ * Parses `wxvoip-device linux` arguments (after `node main.js`). Returns the options, `'help'`, or a usage error
+ * message. Relative data directories are resolved against `cwd` (default {@link invocationDir}).
  *
  * @example
  * parseCliArgs(['linux', '--platform', 'http://127.0.0.1:4123', '--sn', 'SN-LINUX-0001', '--model', 'model-linux-doorbell']);
  */
-export function parseCliArgs(argv: readonly string[]): LinuxCliOptions | 'help' | { readonly error: string } {
+export function parseCliArgs(argv: readonly string[], cwd: string = invocationDir()): LinuxCliOptions | 'help' | { readonly error: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,7 +115,7 @@ export function parseCliArgs(argv: readonly string[]): LinuxCliOptions | 'help' 
     model: values.model as string,
     appId: values.appid,
     flavor,
-    dataDir: values['data-dir'] ?? `./.wxvoip-device/${sn}`,
+    dataDir: resolve(cwd, values['data-dir'] ?? `.wxvoip-device/${sn}`),
     snTicket: values['sn-ticket'],
     appSecret: values['app-secret'],
     auto,

@@ -87,6 +87,9 @@ describe('every control route answers what the contract declares', () => {
     const cancelled = call();
     control.advanceClock({ headers, body: { ms: 1_000 } });
     control.simulateHangUp({ headers, params: cancelled, body: { side: 'caller', origin: 'manual' } });
+    control.placePhoneCall({ headers, params: { ...app, openId: 'openid-alice' }, body: { sn: 'SN-LINUX-0001', roomType: 'voice' } });
+    control.placePhoneCall({ headers, params: { ...app, openId: 'openid-alice' }, body: { sn: 'SN-LINUX-0002', roomType: 'voice' } });
+    control.placePhoneCall({ headers, params: { ...app, openId: 'openid-alice' }, body: { sn: 'SN-NOPE', roomType: 'voice' } });
     control.listRooms({ headers, query: { limit: 100 } });
     control.getRoom({ headers, params: cancelled });
     control.disconnectParty({ headers, params: { partyId: phone.value.party.partyId } });

@@ -6,6 +6,7 @@ import { clockHandlers } from './control/clockHandlers.js';
 import { withTenant } from './control/controlContext.js';
 import { deviceHandlers } from './control/deviceHandlers.js';
 import { faultJournalHandlers } from './control/faultJournalHandlers.js';
+import { phoneCallHandlers } from './control/phoneCallHandlers.js';
 import { roomHandlers } from './control/roomHandlers.js';
 import { seedHandlers } from './control/seedHandlers.js';
 import { userHandlers } from './control/userHandlers.js';
@@ -50,6 +51,7 @@ export function createControlHandlers(core: PlatformCore, options: ControlApiOpt
     ...clockHandlers(core),
     ...faultJournalHandlers(core),
     ...roomHandlers(core),
+    ...phoneCallHandlers(core),
     listCallbacks: (request) =>
       withTenant(core, 'listCallbacks', request, ({ tenant }) => ({
         status: 200,

@@ -1,10 +1,16 @@
-import { WX_HANGUP_REASON, WX_VOIP_STATUS, type ChargeType, type LocalEndOrigin, type RoomCause, type RoomOutcome, type RoomSide, type WxHangupReason } from '@wxvoip/contracts';
+import { WX_HANGUP_REASON, WX_VOIP_STATUS, type ChargeType, type LocalEndOrigin, type RoomCause, type RoomOutcome, type RoomSide, type StateTimelineEntry, type WxHangupReason } from '@wxvoip/contracts';
 import type { PartyRegistry, PartyState } from '../parties/partyRegistry.js';
 import { accept, refuse, type Outcome } from '../refusal.js';
 import type { AppState } from '../tenant/entities.js';
 import type { TenantState } from '../tenant/tenantState.js';
 import { deviceSide, endOf, talkSeconds, type Room, type RoomEnd, type RoomEntry } from './room.js';
 import { RoomNotifier } from './roomNotifier.js';
+
+/** A room's state-change entry on its timeline. */
+export type RoomStateEntry = StateTimelineEntry;
+
+/** Told about each state change of a room, after it happened (see {@link RoomEngine.observeStates}). */
+export type RoomStateObserver = (room: Room, entry: RoomStateEntry) => void;
 
 /** Settles a finished call: returns the billed seconds (only talk time is billed, P §10.4). */
 export interface RoomBilling {
@@ -97,6 +103,7 @@ export class RoomEngine {
    */
   private readonly busyOnJoin = new Set<string>();
   readonly notifier: RoomNotifier;
+  private readonly stateObservers = new Set<RoomStateObserver>();
 
   constructor(
     private readonly state: TenantState,
@@ -107,6 +114,15 @@ export class RoomEngine {
     private readonly keepEndedRooms = 1000,
   ) {
     this.notifier = new RoomNotifier(state, parties);
+  }
+
+  /**
+   * Calls `observer` after each state change of any room (created, ringing, talking, ended…), with the timeline entry
+   * that recorded it. Returns the function that stops it. An observer that throws does not disturb the room.
+   */
+  observeStates(observer: RoomStateObserver): () => void {
+    this.stateObservers.add(observer);
+    return () => this.stateObservers.delete(observer);
   }
 
   /** A room by id. */
@@ -182,7 +198,7 @@ export class RoomEngine {
     };
     this.rooms.set(room.roomId, room);
     this.serverTokens.set(room.serverToken, room.roomId);
-    room.timeline.push({ kind: 'state', at: now, from: null, to: 'created', outcome: null, cause: 'transport', detail: `created by ${spec.entry}` });
+    this.recordState(room, { kind: 'state', at: now, from: null, to: 'created', outcome: null, cause: 'transport', detail: `created by ${spec.entry}` });
     const listenerBusy = this.activeByMember.has(this.memberKeyOf(room, room.listener));
     this.activeByMember.set(this.memberKeyOf(room, room.caller), room.roomId);
     if (!listenerBusy) this.activeByMember.set(this.memberKeyOf(room, room.listener), room.roomId);
@@ -499,8 +515,20 @@ export class RoomEngine {
   }
 
   private setState(room: Room, to: Room['state'], cause: RoomCause, detail: string, outcome: RoomOutcome | null = null): void {
-    room.timeline.push({ kind: 'state', at: this.state.now(), from: room.state, to, outcome, cause, detail });
+    const entry: RoomStateEntry = { kind: 'state', at: this.state.now(), from: room.state, to, outcome, cause, detail };
     room.state = to;
+    this.recordState(room, entry);
+  }
+
+  private recordState(room: Room, entry: RoomStateEntry): void {
+    room.timeline.push(entry);
+    for (const observer of this.stateObservers) {
+      try {
+        observer(room, entry);
+      } catch {
+        // An observer (a log line, a test probe) must not break the call.
+      }
+    }
   }
 
   private setTimer(room: Room, purpose: string, delayMs: number, run: () => void): void {

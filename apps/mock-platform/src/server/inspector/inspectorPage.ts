@@ -19,7 +19,7 @@ export const INSPECTOR_HEADERS = {
 /**
  * The inspector: one self-contained HTML document (inline CSS and script, no external URL) that shows what the
  * control API shows (clock, rooms, a room's timeline, parties, the newest journal entries) and drives its simulate
- * actions (answer, reject, hang up, go offline) and clock advances from buttons. It talks only to `/__admin` on its
+ * actions (answer, reject, hang up, go offline), a phone → device call as a user, and clock advances from buttons. It talks only to `/__admin` on its
  * own origin; the namespace field is sent as `x-wxvoip-namespace` (and kept in the page URL as `?namespace=`).
  * Stable `data-testid` hooks: `namespace`, `error` (inside `error-line`), `clock-mode`, `clock-now` (with `data-now` in ms),
  * `advance-1s|10s|60s`, `rooms`, `room-<roomId>`, `room-state-<roomId>`, `room-billed-<roomId>`,
@@ -71,6 +71,13 @@ export function inspectorPage(): string {
 <div class="grid">
 <section>
   <h2>Rooms</h2>
+  <form data-testid="phone-call-form" class="controls" autocomplete="off" title="a phone of this user calls the device, with the platform's rules (POST /__admin/apps/:appId/users/:openId/calls)">
+    <label>app <input type="text" data-testid="phone-app" value="wx_demo_app" size="12" spellcheck="false"></label>
+    <label>user <input type="text" data-testid="phone-user" value="openid-alice" size="12" spellcheck="false"></label>
+    <label>device <input type="text" data-testid="phone-sn" value="SN-LINUX-0001" size="14" spellcheck="false"></label>
+    <label><input type="checkbox" data-testid="phone-video"> video</label>
+    <button type="submit" data-testid="phone-call">Call the device from the phone</button>
+  </form>
   <table data-testid="rooms">
     <thead><tr><th>roomId</th><th>type</th><th>state / outcome</th><th>caller</th><th>listener</th><th>billed (keepTimeSec)</th><th>simulate</th></tr></thead>
     <tbody></tbody>

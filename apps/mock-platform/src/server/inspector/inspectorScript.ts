@@ -331,6 +331,20 @@ export const INSPECTOR_SCRIPT = String.raw`
     });
   });
 
+  $('phone-call-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var appId = $('phone-app').value.trim();
+    var openId = $('phone-user').value.trim();
+    var body = { sn: $('phone-sn').value.trim(), roomType: $('phone-video').checked ? 'video' : 'voice' };
+    control('POST', '/apps/' + encodeURIComponent(appId) + '/users/' + encodeURIComponent(openId) + '/calls', body).then(
+      function (room) {
+        clearError('action');
+        view.selectedRoomId = room.roomId;
+      },
+      function (error) { showError(error.message, 'action'); },
+    ).then(refresh);
+  });
+
   $('refresh').addEventListener('click', function () { refresh(); });
 
   $('dismiss-error').addEventListener('click', function () { clearError('action'); clearError('refresh'); });

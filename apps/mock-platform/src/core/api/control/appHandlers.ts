@@ -11,7 +11,8 @@ type AppRoutes = 'listApps' | 'getApp' | 'updateApp' | 'expireAccessTokens' | 'i
  * billing and device licenses. An unknown appId is a 404 `not-found` problem.
  *
  * - `updateApp` applies the given fields. Changing the secret leaves issued access_tokens valid until they expire, as
- *   `AppPatch` documents; `expireAccessTokens` ends them at once.
+ *   `AppPatch` documents; `expireAccessTokens` ends them at once. A new push configuration is handed to the tenant's
+ *   `onPushConfigChanged` (a listening platform re-verifies the URL, D §4.13).
  * - `issueSnTicket` follows the `getsnticket` rules; a refusal (capability `none`, a model that is not an approved model
  *   of the app) is a 409 `invalid-state` problem with the core refusal's key, code and rule in its detail [I: the
  *   contract declares 404 and 409 only].
@@ -44,6 +45,7 @@ export function appHandlers(core: PlatformCore): Pick<ControlHandlers, AppRoutes
         if (patch.secret !== undefined) app.secret = patch.secret;
         if (patch.voipCapability !== undefined) app.voipCapability = patch.voipCapability;
         if (patch.pushConfig !== undefined) app.pushConfig = patch.pushConfig ?? undefined;
+        if (patch.pushConfig) context.tenant.onPushConfigChanged(app);
         return { status: 200, body: appView(context.tenant, app) };
       }),
 

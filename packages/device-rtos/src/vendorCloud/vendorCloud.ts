@@ -8,9 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WX_CLOUDVOIP_SESSION_TYPE, WX_HANGUP_REASON, WX_VOIP_STATUS, WX_VOIP_TERMINAL_STATUSES, wxVoipStatusName } from '@wxvoip/contracts';
 import type { IotVoipNotifyMessage, NotifyReply, WxVoipStatus } from '@wxvoip/contracts';
-import type { PlatformClientOptions } from '../../src/index.js';
-import { createCallbackReceiver, toNodeListener } from '../../src/receiver/index.js';
-import { CloudVoipServer, type CloudVoipSession } from '../../src/server/index.js';
+import type { PlatformClientOptions } from '../index.js';
+import { createCallbackReceiver, toNodeListener } from '../receiver/index.js';
+import { CloudVoipServer, type CloudVoipSession } from '../server/index.js';
 import type { CameraLink, SimulatedCamera } from './simulatedCamera.js';
 
 /** Options of {@link startVendorCloud}. */
@@ -21,7 +21,7 @@ export interface VendorCloudOptions extends PlatformClientOptions {
   readonly token: string;
   /** EncodingAESKey of the app's message push settings. */
   readonly encodingAESKey: string;
-  /** Where the message-push endpoint listens. Default 127.0.0.1:3000 (the demo seed's push URL); port 0 picks one. */
+  /** Where the message-push endpoint listens. Default 127.0.0.1 and port 0 (a free one). */
   readonly host?: string;
   readonly port?: number;
   /** Path of the message-push endpoint. Default `/wechat/callback`. */
@@ -64,7 +64,7 @@ const JOIN_RETRIES = 10;
  * Starts the example vendor cloud.
  *
  * @example
- * const cloud = await startVendorCloud({ platformUrl, appId: 'wx_demo_app', token: 'demoToken', encodingAESKey, port: 3000 });
+ * const cloud = await startVendorCloud({ platformUrl, appId: 'wx_demo_app', token: 'demoToken', encodingAESKey, port: 3001 });
  */
 export async function startVendorCloud(options: VendorCloudOptions): Promise<RunningVendorCloud> {
   const log = options.log ?? (() => undefined);
@@ -200,11 +200,13 @@ export async function startVendorCloud(options: VendorCloudOptions): Promise<Run
       res.writeHead(404).end();
       return;
     }
+    // WeChat (and the mock) verify the URL with a signed GET whenever the push configuration is saved (D §4.13).
+    if (req.method === 'GET') res.once('finish', () => log(res.statusCode === 200 ? `URL verification: answered the platform's echostr, ${path} is verified` : `URL verification refused (HTTP ${res.statusCode}): check --token`));
     node(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}${path}`;

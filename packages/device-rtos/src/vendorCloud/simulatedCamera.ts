@@ -3,8 +3,8 @@
  * screen that shows incoming calls, a user who answers (or refuses) them, and a link to the vendor cloud over the
  * vendor's own protocol (here: method calls). The SDK has no hang-up: the camera asks its cloud to hang up.
  */
-import { RtosDevice } from '../../src/index.js';
-import type { PlatformClientOptions } from '../../src/index.js';
+import { RtosDevice } from '../index.js';
+import type { PlatformClientOptions } from '../index.js';
 
 /** What the camera's user does when a phone calls: answer, refuse, report busy, or let it ring. */
 export type AnswerPolicy = 'answer' | 'reject' | 'busy' | 'ignore';

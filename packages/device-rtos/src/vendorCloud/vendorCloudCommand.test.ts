@@ -1,11 +1,11 @@
 /**
- * Runs the example vendor cloud (its `main`, in process) with a simulated camera against a listening mock platform on
- * a manual clock, and places calls both ways from a phone.
+ * Runs the example vendor cloud (`wxvoip-rtos vendor-cloud`, in process) with a simulated camera against a listening
+ * mock platform on a manual clock, and places calls both ways from a phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockPlatform, type MockPlatform } from '@wxvoip/mock-platform';
 import { TestPhone } from '../../test/platformHarness.js';
-import { main, type RunningExample } from './main.js';
+import { startVendorCloudCommand, type RunningExample } from './vendorCloudCommand.js';
 
 let platform: MockPlatform;
 const logs: string[] = [];
@@ -19,18 +19,15 @@ afterAll(async () => {
   await platform.close();
 });
 
-/** Runs the example in a namespace of its own and points the demo app's push URL at it. */
+/** Runs the example in a namespace of its own; it points the demo app's push URL at itself. */
 async function run(namespace: string, ...args: string[]): Promise<RunningExample> {
   // The example's receiver checks push timestamps against the wall clock (a 300 s window): the platform's manual clock
   // starts at the wall clock's time, as WeChat's and the vendor's clocks agree.
   expect((await platform.control(namespace).setClock({ body: { mode: 'manual', now: Date.now() } })).status).toBe(200);
-  const example = await main(['--platform', platform.url, '--namespace', namespace, '--port', '0', ...args], (line) => logs.push(line));
+  const example = await startVendorCloudCommand(['--platform', platform.url, '--namespace', namespace, '--port', '0', ...args], (line) => logs.push(line));
   started.push(example);
-  const updated = await platform.control(namespace).updateApp({
-    params: { appId: 'wx_demo_app' },
-    body: { pushConfig: { url: example.cloud.url, token: 'demoToken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', mode: 'secure', format: 'json' } },
-  });
-  expect(updated.status).toBe(200);
+  const app = await platform.control(namespace).getApp({ params: { appId: 'wx_demo_app' } });
+  expect(app.body).toMatchObject({ pushConfig: { url: example.cloud.url, token: 'demoToken', mode: 'secure' } });
   return example;
 }
 
@@ -90,8 +87,28 @@ describe('the example vendor cloud', () => {
     phone.close();
   });
 
-  it('refuses to start without --platform, or with a bad --answer', async () => {
-    await expect(main([])).rejects.toThrow(/--platform URL is required/);
-    await expect(main(['--platform', platform.url, '--answer', 'maybe'])).rejects.toThrow(/--answer must be one of/);
+  it('points the push URL at itself, and the platform verifies it at once (D §4.13)', { timeout: 15_000 }, async () => {
+    const { cloud } = await run('example-verify');
+    await expect.poll(() => logs).toContain(`URL verification: answered the platform's echostr, ${new URL(cloud.url).pathname} is verified`);
+    expect(logs).toContain(`wx_demo_app's message push URL now points here: ${cloud.url} (the platform verifies it)`);
+  });
+
+  it('listens where the push URL already points when that port is free, and saves it again so the platform re-verifies', { timeout: 15_000 }, async () => {
+    const first = await run('example-follow');
+    const port = new URL(first.cloud.url).port;
+    await first.close();
+    const verified = (line: string) => line.startsWith("URL verification: answered the platform's echostr");
+    const before = logs.filter(verified).length;
+    const again = await startVendorCloudCommand(['--platform', platform.url, '--namespace', 'example-follow'], (line) => logs.push(line));
+    started.push(again);
+    expect(new URL(again.cloud.url).port).toBe(port);
+    // Saved again all the same, so the platform verified it again.
+    await expect.poll(() => logs.filter(verified).length).toBe(before + 1);
+  });
+
+  it('refuses a bad --answer, an unknown app and an unreachable platform, saying what to do', async () => {
+    await expect(startVendorCloudCommand(['--platform', platform.url, '--answer', 'maybe'])).rejects.toThrow(/--answer must be one of/);
+    await expect(startVendorCloudCommand(['--platform', platform.url, '--app', 'wx_nope'])).rejects.toThrow('the platform has no app wx_nope: pass --app');
+    await expect(startVendorCloudCommand(['--platform', 'http://127.0.0.1:1'])).rejects.toThrow(/cannot reach the platform at http:\/\/127\.0\.0\.1:1 .*start one with wxvoip-mock/);
   });
 });
