@@ -22,3 +22,4 @@ export * from './server/callbacks/index.js';
 
 export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions } from './platform/mockPlatform.js';
 export type { ServerOptions } from './server/createServer.js';
+export { RESPONSE_VALIDATION_ENV, ResponseValidator, shapeOf, type ResponseValidation, type ResponseValidationCounts } from './server/responseValidation.js';

@@ -7,6 +7,7 @@ import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
 import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
 import { createServer } from '../server/createServer.js';
+import type { ResponseValidation } from '../server/responseValidation.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
 
 /** Options shared by {@link createMockPlatform} and {@link startMockPlatform}. */
@@ -21,6 +22,8 @@ export interface MockPlatformOptions {
   logger?: boolean | Record<string, unknown>;
   /** Called for each namespace tenant created (attach senders, observers). */
   onTenant?: (tenant: PlatformTenant) => void;
+  /** How responses are checked against the contract: `firstOfShape` (default) or `every` (ADR 0023). */
+  responseValidation?: ResponseValidation;
 }
 
 /** Options of {@link startMockPlatform}. */
@@ -81,7 +84,7 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real'): Pr
       options.onTenant?.(tenant);
     },
   });
-  const app = await createServer({ core, logger: options.logger ?? false, delay: sleep });
+  const app = await createServer({ core, logger: options.logger ?? false, delay: sleep, ...(options.responseValidation === undefined ? {} : { responseValidation: options.responseValidation }) });
   return { core, app };
 }
 

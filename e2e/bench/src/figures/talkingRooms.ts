@@ -32,7 +32,7 @@ const seedFile = join(tmpdir(), `wxvoip-bench-rooms-${process.pid}.json`);
 writeFileSync(seedFile, JSON.stringify(benchSeed(ROOMS)));
 const spec = installedLibrary(platform, seedFile);
 const server = spawnServer(spec.command, spec.args, await freePort());
-let result: { setupMs: number; rss: number; idleRss: number; rooms: number; failures: number };
+let result: { setupMs: number; rss: number; idleRss: number; rooms: number; failures: number; retries: number };
 try {
   await waitUntil(server, async () => (await httpJson('GET', `${server.url}/__admin/clock`)).status === 200, 120_000);
   const idleRss = rssMbOf(server.pid);
@@ -44,8 +44,8 @@ try {
   const ready = await Promise.all(
     clients.map(
       (child) =>
-        new Promise<{ rooms: number }>((resolve, reject) => {
-          child.once('message', (m) => resolve(m as { rooms: number }));
+        new Promise<{ rooms: number; retries: number }>((resolve, reject) => {
+          child.once('message', (m) => resolve(m as { rooms: number; retries: number }));
           child.once('exit', (code) => reject(new Error(`a room client exited with ${code}`)));
         }),
     ),
@@ -57,7 +57,7 @@ try {
     child.once('message', (m) => resolve((m as { heartbeatFailures: number }).heartbeatFailures));
     child.send('stop');
   })));
-  result = { setupMs, rss, idleRss, rooms: ready.reduce((sum, r) => sum + r.rooms, 0), failures: failures.reduce((a, b) => a + b, 0) };
+  result = { setupMs, rss, idleRss, rooms: ready.reduce((sum, r) => sum + r.rooms, 0), failures: failures.reduce((a, b) => a + b, 0), retries: ready.reduce((sum, r) => sum + r.retries, 0) };
 } finally {
   await server.stop();
 }
@@ -73,5 +73,5 @@ publish({
     ...(ROOMS < 10_000 ? [{ figure: 'RSS with 10,000 talking rooms (extrapolated)', value: `${num(at10k)} MB`, baseline: `idle bare fastify: ${num(bareRss)} MB`, ratio: times(at10k / bareRss), goal: '< 400 MB', met: at10k < 400 }] : []),
     { figure: 'set-up time', value: `${num(result.setupMs / 1000, 1)} s`, baseline: '', ratio: `${num(result.setupMs / result.rooms, 2)} ms per room`, goal: '', met: null },
   ],
-  notes: [`platform RSS before the calls (seeded, idle): ${num(result.idleRss)} MB; ${num(perRoomKb, 1)} KB per talking room; heartbeat failures: ${result.failures}`],
+  notes: [`platform RSS before the calls (seeded, idle): ${num(result.idleRss)} MB; ${num(perRoomKb, 1)} KB per talking room; heartbeat failures: ${result.failures}; requests retried after a connection reset: ${result.retries}`],
 });

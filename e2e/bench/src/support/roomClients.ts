@@ -4,6 +4,7 @@
  * heartbeat, and tells its parent (IPC) when all its rooms are talking. A second message from the parent ends it.
  * Usage (by talkingRooms.ts): node --import tsx roomClients.ts URL FROM COUNT
  */
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { platformTransportContract as routes } from '@wxvoip/contracts';
 import { WebSocket } from 'ws';
@@ -12,19 +13,42 @@ import { BENCH_APP, BENCH_MODEL, benchOpenId, benchSn } from './benchSeed.js';
 const [url = '', fromText, countText] = process.argv.slice(2);
 const from = Number(fromText);
 const count = Number(countText);
-const CONCURRENCY = 32;
 const HEARTBEAT_MS = 10_000;
+const CONCURRENCY = 32;
 
-/** A POST of the transport API; fails on anything but a success body. */
-async function post(path: string, token: string | null, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+// A bounded keep-alive pool: thousands of heartbeats must not open thousands of connections (each is a file
+// descriptor in the platform process, which also holds every push channel).
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+let retries = 0;
+
+/** One POST on the pool: status and parsed body. */
+function send(path: string, token: string | null, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string | number> = { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(text === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }) };
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method: 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
   });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200 || json['errcode'] !== 0) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
-  return json;
+}
+
+/** A POST of the transport API; fails on anything but a success body. A reused connection the server had just closed is retried. */
+async function post(path: string, token: string | null, body?: unknown): Promise<Record<string, unknown>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { status, json } = await send(path, token, body);
+      if (status !== 200 || json['errcode'] !== 0) throw new Error(`${path}: HTTP ${status} ${JSON.stringify(json)}`);
+      return json;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET' || attempt >= 3) throw error;
+      retries++;
+    }
+  }
 }
 
 interface Party {
@@ -76,7 +100,7 @@ async function worker(): Promise<void> {
 await Promise.all(Array.from({ length: CONCURRENCY }, () => worker()));
 const setupMs = performance.now() - started;
 
-process.send?.({ ready: true, rooms: timers.length, setupMs });
+process.send?.({ ready: true, rooms: timers.length, setupMs, retries });
 process.once('message', () => {
   for (const timer of timers) clearInterval(timer);
   process.send?.({ heartbeatFailures }, () => process.exit(0));
