@@ -221,14 +221,13 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
   }
 
   /** Answers a request under the base URL exactly as `createServer` would; undefined leaves it to other handlers. */
-  async function serve(request: Request, only?: Entry): Promise<Response | undefined> {
+  async function serve(request: Request): Promise<Response | undefined> {
     // A WebSocket upgrade made through Node's http module belongs to msw's `ws` handlers.
     if (request.headers.get('upgrade')?.toLowerCase() === 'websocket') return undefined;
     const target = relative(request);
     if (target === undefined) return undefined;
     const method = request.method.toUpperCase();
     const match = table.match(method, target.path);
-    if (only !== undefined && (match.kind !== 'route' || match.entry !== only)) return undefined;
     switch (match.kind) {
       case 'route':
         return serveRoute(request, match, target.url, target.search);
@@ -247,15 +246,10 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
     }
   }
 
-  const byMethod = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const;
-  const routeHandlers = entries.flatMap((entry) => {
-    if (entry.kind !== 'route') return [];
-    const register = byMethod[entry.method as keyof typeof byMethod];
-    return [register(mswUrlPattern(base, entry.path), ({ request }) => serve(request, entry))];
-  });
-  // Registered last: everything else under the base URL (HEAD, unknown paths and methods, paths msw's own matching
-  // reads differently from fastify's) is routed here.
-  return [...routeHandlers, http.all(mswUrlPattern(base), ({ request }) => serve(request))];
+  // One handler for everything under the base URL, routed by our own table (the same decisions as fastify's router).
+  // msw tries its handlers in turn and parses the request (URL match, cookies) for each one it tries, so a handler
+  // per route made every request pay for the routes listed before its own (ADR 0024).
+  return [http.all(mswUrlPattern(base), ({ request }) => serve(request))];
 }
 
 /**
