@@ -2,7 +2,8 @@
  * A client process of the talking-rooms figure: it sets up `count` phone → doorbell calls (from pair `from`) on the
  * platform at `url` over the transport API and real WebSockets, answers every ping, sends each joined party's room
  * heartbeat, and tells its parent (IPC) when all its rooms are talking. A second message from the parent ends it.
- * Usage (by talkingRooms.ts): node --import tsx roomClients.ts URL FROM COUNT
+ * It starts no new call after DEADLINE (epoch ms), so the figure stays bounded in time on a slow machine.
+ * Usage (by talkingRooms.ts): node --import tsx roomClients.ts URL FROM COUNT DEADLINE
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +11,8 @@ import { platformTransportContract as routes } from '@wxvoip/contracts';
 import { WebSocket } from 'ws';
 import { BENCH_APP, BENCH_MODEL, benchOpenId, benchSn } from './benchSeed.js';
 
-const [url = '', fromText, countText] = process.argv.slice(2);
+const [url = '', fromText, countText, deadlineText] = process.argv.slice(2);
+const deadline = Number(deadlineText ?? Infinity);
 const from = Number(fromText);
 const count = Number(countText);
 const HEARTBEAT_MS = 10_000;
@@ -83,7 +85,7 @@ let heartbeatFailures = 0;
 const started = performance.now();
 let next = from;
 async function worker(): Promise<void> {
-  while (next < from + count) {
+  while (next < from + count && Date.now() < deadline) {
     const i = next++;
     const phone = await connect({ kind: 'wechatPlugin', appId: BENCH_APP, openId: benchOpenId(i) });
     const door = await connect({ kind: 'linuxDevice', appId: BENCH_APP, sn: benchSn(i), modelId: BENCH_MODEL });
