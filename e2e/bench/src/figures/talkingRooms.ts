@@ -34,7 +34,7 @@ const seedFile = join(tmpdir(), `wxvoip-bench-rooms-${process.pid}.json`);
 writeFileSync(seedFile, JSON.stringify(benchSeed(ROOMS)));
 const spec = installedLibrary(platform, seedFile);
 const server = spawnServer(spec.command, spec.args, await freePort());
-let result: { setupMs: number; rss: number; idleRss: number; rooms: number; failures: number; retries: number };
+let result: { setupMs: number; rss: number; idleRss: number; rooms: number; failures: number; retries: number; failed: number; firstFailure: string | undefined };
 try {
   await waitUntil(server, async () => (await httpJson('GET', `${server.url}/__admin/clock`)).status === 200, 120_000);
   const idleRss = rssMbOf(server.pid);
@@ -47,8 +47,8 @@ try {
   const ready = await Promise.all(
     clients.map(
       (child) =>
-        new Promise<{ rooms: number; retries: number }>((resolve, reject) => {
-          child.once('message', (m) => resolve(m as { rooms: number; retries: number }));
+        new Promise<{ rooms: number; retries: number; failed: number; firstFailure?: string }>((resolve, reject) => {
+          child.once('message', (m) => resolve(m as { rooms: number; retries: number; failed: number; firstFailure?: string }));
           child.once('exit', (code) => reject(new Error(`a room client exited with ${code}`)));
         }),
     ),
@@ -60,7 +60,7 @@ try {
     child.once('message', (m) => resolve((m as { heartbeatFailures: number }).heartbeatFailures));
     child.send('stop');
   })));
-  result = { setupMs, rss, idleRss, rooms: ready.reduce((sum, r) => sum + r.rooms, 0), failures: failures.reduce((a, b) => a + b, 0), retries: ready.reduce((sum, r) => sum + r.retries, 0) };
+  result = { setupMs, rss, idleRss, rooms: ready.reduce((sum, r) => sum + r.rooms, 0), failures: failures.reduce((a, b) => a + b, 0), retries: ready.reduce((sum, r) => sum + r.retries, 0), failed: ready.reduce((sum, r) => sum + r.failed, 0), firstFailure: ready.find((r) => r.firstFailure)?.firstFailure };
 } finally {
   await server.stop();
 }
@@ -80,5 +80,5 @@ publish({
     ...(!complete ? [{ figure: 'RSS with 10,000 talking rooms (extrapolated)', value: `${num(at10k)} MB`, baseline: `idle bare fastify: ${num(bareRss)} MB`, ratio: times(at10k / bareRss), goal: '< 400 MB', met: at10k < 400 }] : []),
     { figure: 'set-up time', value: `${num(result.setupMs / 1000, 1)} s`, baseline: '', ratio: `${num(result.setupMs / result.rooms, 2)} ms per room`, goal: '', met: null },
   ],
-  notes: [`platform RSS before the calls (seeded, idle): ${num(result.idleRss)} MB; ${num(perRoomKb, 1)} KB per talking room; heartbeat failures: ${result.failures}; requests retried after a connection reset: ${result.retries}`],
+  notes: [`platform RSS before the calls (seeded, idle): ${num(result.idleRss)} MB; ${num(perRoomKb, 1)} KB per talking room; heartbeat failures: ${result.failures}; requests retried after a connection reset: ${result.retries}; calls that could not be set up: ${result.failed}${result.firstFailure ? ` (first: ${result.firstFailure})` : ''}`],
 });

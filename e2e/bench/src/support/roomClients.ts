@@ -22,6 +22,8 @@ const CONCURRENCY = 32;
 // descriptor in the platform process, which also holds every push channel).
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 let retries = 0;
+let failed = 0;
+let firstFailure: string | undefined;
 
 /** One POST on the pool: status and parsed body. */
 function send(path: string, token: string | null, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -87,22 +89,28 @@ let next = from;
 async function worker(): Promise<void> {
   while (next < from + count && Date.now() < deadline) {
     const i = next++;
-    const phone = await connect({ kind: 'wechatPlugin', appId: BENCH_APP, openId: benchOpenId(i) });
-    const door = await connect({ kind: 'linuxDevice', appId: BENCH_APP, sn: benchSn(i), modelId: BENCH_MODEL });
-    const created = (await post(routes.callDevice.path, phone.token, { roomType: 'voice', sn: benchSn(i), modelId: BENCH_MODEL })) as { roomId: string };
-    const room = encodeURIComponent(created.roomId);
-    await post(routes.joinRoomAsCaller.path.replace(':roomId', room), phone.token);
-    await post(routes.linuxListenerJoin.path, door.token, { roomId: created.roomId });
-    await Promise.all([phone.talking, door.talking]);
-    // Media keep-alive: both parties beat well inside the platform's 30 s media-silence timeout.
-    const beat = routes.roomHeartbeat.path.replace(':roomId', room);
-    timers.push(setInterval(() => void Promise.all([post(beat, phone.token), post(beat, door.token)]).catch(() => heartbeatFailures++), HEARTBEAT_MS));
+    try {
+      const phone = await connect({ kind: 'wechatPlugin', appId: BENCH_APP, openId: benchOpenId(i) });
+      const door = await connect({ kind: 'linuxDevice', appId: BENCH_APP, sn: benchSn(i), modelId: BENCH_MODEL });
+      const created = (await post(routes.callDevice.path, phone.token, { roomType: 'voice', sn: benchSn(i), modelId: BENCH_MODEL })) as { roomId: string };
+      const room = encodeURIComponent(created.roomId);
+      await post(routes.joinRoomAsCaller.path.replace(':roomId', room), phone.token);
+      await post(routes.linuxListenerJoin.path, door.token, { roomId: created.roomId });
+      await Promise.all([phone.talking, door.talking]);
+      // Media keep-alive: both parties beat well inside the platform's 30 s media-silence timeout.
+      const beat = routes.roomHeartbeat.path.replace(':roomId', room);
+      timers.push(setInterval(() => void Promise.all([post(beat, phone.token), post(beat, door.token)]).catch(() => heartbeatFailures++), HEARTBEAT_MS));
+    } catch (error) {
+      // A room that could not be set up (the machine stalled past a platform timer) is counted, not fatal.
+      failed++;
+      firstFailure ??= (error as Error).message;
+    }
   }
 }
 await Promise.all(Array.from({ length: CONCURRENCY }, () => worker()));
 const setupMs = performance.now() - started;
 
-process.send?.({ ready: true, rooms: timers.length, setupMs, retries });
+process.send?.({ ready: true, rooms: timers.length, setupMs, retries, failed, firstFailure });
 process.once('message', () => {
   for (const timer of timers) clearInterval(timer);
   process.send?.({ heartbeatFailures }, () => process.exit(0));
