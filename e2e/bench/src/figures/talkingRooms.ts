@@ -3,7 +3,7 @@
  * platform process: its RSS once they all talk, and the time to set them up. Run alone:
  * `pnpm --filter @wxvoip/e2e-bench exec tsx src/figures/talkingRooms.ts`.
  */
-import { fork, execFileSync } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ const seedFile = join(tmpdir(), `wxvoip-bench-rooms-${process.pid}.json`);
 writeFileSync(seedFile, JSON.stringify(benchSeed(ROOMS)));
 const spec = installedLibrary(platform, seedFile);
 const server = spawnServer(spec.command, spec.args, await freePort());
+let clients: ChildProcess[] = [];
 let result: { setupMs: number; rss: number; idleRss: number; rooms: number; failures: number; retries: number; failed: number; firstFailure: string | undefined };
 try {
   await waitUntil(server, async () => (await httpJson('GET', `${server.url}/__admin/clock`)).status === 200, 120_000);
@@ -41,7 +42,7 @@ try {
   const started = performance.now();
   const deadline = Date.now() + BUDGET_SECONDS * 1000;
   const perClient = Math.ceil(ROOMS / CLIENTS);
-  const clients = Array.from({ length: CLIENTS }, (_, c) =>
+  clients = Array.from({ length: CLIENTS }, (_, c) =>
     fork(join(import.meta.dirname, '../support/roomClients.ts'), [server.url, String(c * perClient), String(Math.min(perClient, ROOMS - c * perClient)), String(deadline)], { execArgv: ['--import', 'tsx'] }),
   );
   const ready = await Promise.all(
@@ -62,6 +63,8 @@ try {
   })));
   result = { setupMs, rss, idleRss, rooms: ready.reduce((sum, r) => sum + r.rooms, 0), failures: failures.reduce((a, b) => a + b, 0), retries: ready.reduce((sum, r) => sum + r.retries, 0), failed: ready.reduce((sum, r) => sum + r.failed, 0), firstFailure: ready.find((r) => r.firstFailure)?.firstFailure };
 } finally {
+  // A client left running would keep this figure's output pipe (and the bench runner) open.
+  for (const child of clients) if (child.exitCode === null) child.kill('SIGKILL');
   await server.stop();
 }
 
