@@ -27,3 +27,4 @@ export * from './server/callbacks/index.js';
 export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions, PlatformStorage } from './platform/mockPlatform.js';
 export type { StateStore, StateStoreOptions } from './platform/stateStore.js';
 export type { ServerOptions } from './server/createServer.js';
+export { RESPONSE_VALIDATION_ENV, ResponseValidator, shapeOf, type ResponseValidation, type ResponseValidationCounts } from './server/responseValidation.js';

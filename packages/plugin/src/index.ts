@@ -14,6 +14,7 @@ export { CALL_PAGE_PATH, VoipCgiError, VoipError, VoipJoinError, VoipPluginError
 export { createWmpfVoipSimulator } from './simulator/createWmpfVoipSimulator.js';
 export { isCallPageUrl, PluginSimulator } from './simulator/pluginSimulator.js';
 export { DEFAULT_ENTER_OPTIONS, IN_PROCESS_PLATFORM_URL } from './simulator/simulatorOptions.js';
+export { DEFAULT_HISTORY_LIMIT } from './simulator/boundedHistory.js';
 export { SIMULATED_VERSION_BEHAVIOUR, VersionGate } from './simulator/versionBehaviour.js';
 export { createHttpTransport } from './transport/createHttpTransport.js';
 export { PlatformClient } from './transport/platformClient.js';

@@ -1,4 +1,4 @@
-import { isAppRouteNoBody, isAppRouteOtherResponse, TsRestResponseError, validateResponse, type AppRoute, type AppRouter } from '@ts-rest/core';
+import { isAppRouteNoBody, isAppRouteOtherResponse, TsRestResponseError, type AppRoute, type AppRouter } from '@ts-rest/core';
 import { controlContract, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract, type WechatRouteKey } from '@wxvoip/contracts';
 import { delay as mswDelay, http, HttpResponse, type HttpHandler, type WebSocketHandler } from 'msw';
 import type { ZodIssue } from 'zod';
@@ -9,6 +9,7 @@ import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { callbackLogOf } from '../server/callbacks/callbackSender.js';
 import { preHandlerError } from '../server/errorResponses.js';
+import { ResponseValidator, type ResponseValidation } from '../server/responseValidation.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -44,6 +45,8 @@ export interface MockPlatformHandlersOptions {
    * request is answered with the same 500 `internal` problem the fastify adapter sends. Default `console.error`.
    */
   readonly onUnexpectedError?: (error: Error, request: Request) => void;
+  /** How responses are checked against the contract, as `createServer`'s option: `firstOfShape` (default) or `every` (ADR 0023). */
+  readonly responseValidation?: ResponseValidation;
 }
 
 /** Which API a route belongs to; it decides the shape of its error answers. */
@@ -126,6 +129,7 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
   const { base, prefix } = splitBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const wait = options.delay ?? ((ms: number) => mswDelay(ms).then(() => undefined));
+  const validator = new ResponseValidator(options.responseValidation);
   const onUnexpectedError = options.onUnexpectedError ?? ((error: Error) => console.error('[wxvoip msw] unexpected error in the mock platform', error));
 
   const entries: Entry[] = apis.flatMap(({ api, router, handlers }) =>
@@ -198,7 +202,7 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
       const ms = latencyOf(result);
       if (ms > 0) await wait(ms);
       // Throws a ResponseValidationError when the facade's answer drifts from the contract.
-      const validated = validateResponse({ appRoute: route, response: result });
+      const validated = validator.check(route, result);
       const responseType = route.responses[validated.status];
       if (responseType !== undefined && isAppRouteNoBody(responseType)) return new HttpResponse(null, { status: validated.status });
       const contentType =
@@ -217,14 +221,13 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
   }
 
   /** Answers a request under the base URL exactly as `createServer` would; undefined leaves it to other handlers. */
-  async function serve(request: Request, only?: Entry): Promise<Response | undefined> {
+  async function serve(request: Request): Promise<Response | undefined> {
     // A WebSocket upgrade made through Node's http module belongs to msw's `ws` handlers.
     if (request.headers.get('upgrade')?.toLowerCase() === 'websocket') return undefined;
     const target = relative(request);
     if (target === undefined) return undefined;
     const method = request.method.toUpperCase();
     const match = table.match(method, target.path);
-    if (only !== undefined && (match.kind !== 'route' || match.entry !== only)) return undefined;
     switch (match.kind) {
       case 'route':
         return serveRoute(request, match, target.url, target.search);
@@ -243,15 +246,10 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
     }
   }
 
-  const byMethod = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const;
-  const routeHandlers = entries.flatMap((entry) => {
-    if (entry.kind !== 'route') return [];
-    const register = byMethod[entry.method as keyof typeof byMethod];
-    return [register(mswUrlPattern(base, entry.path), ({ request }) => serve(request, entry))];
-  });
-  // Registered last: everything else under the base URL (HEAD, unknown paths and methods, paths msw's own matching
-  // reads differently from fastify's) is routed here.
-  return [...routeHandlers, http.all(mswUrlPattern(base), ({ request }) => serve(request))];
+  // One handler for everything under the base URL, routed by our own table (the same decisions as fastify's router).
+  // msw tries its handlers in turn and parses the request (URL match, cookies) for each one it tries, so a handler
+  // per route made every request pay for the routes listed before its own (ADR 0024).
+  return [http.all(mswUrlPattern(base), ({ request }) => serve(request))];
 }
 
 /**

@@ -30,6 +30,7 @@ export async function setupMockPlatform(options: SetupMockPlatformOptions = {}):
     baseUrl: platform.url,
     ...(delay === undefined ? {} : { delay }),
     ...(onUnexpectedError === undefined ? {} : { onUnexpectedError }),
+    ...(options.responseValidation === undefined ? {} : { responseValidation: options.responseValidation }),
   });
   return { platform, handlers };
 }

@@ -7,6 +7,7 @@ import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
 import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
 import { createServer } from '../server/createServer.js';
+import type { ResponseValidation } from '../server/responseValidation.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
 import { openStateStore, type StateStore } from './stateStore.js';
 
@@ -24,6 +25,8 @@ export interface MockPlatformOptions {
   logRequests?: boolean;
   /** Called for each namespace tenant created (attach senders, observers). */
   onTenant?: (tenant: PlatformTenant) => void;
+  /** How responses are checked against the contract: `firstOfShape` (default) or `every` (ADR 0023). */
+  responseValidation?: ResponseValidation;
 }
 
 /** Options of {@link startMockPlatform}. */
@@ -133,7 +136,13 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real', sto
       options.onTenant?.(tenant);
     },
   });
-  const app = await createServer({ core, logger: options.logger ?? false, ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }), delay: sleep });
+  const app = await createServer({
+    core,
+    logger: options.logger ?? false,
+    ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
+    delay: sleep,
+    ...(options.responseValidation === undefined ? {} : { responseValidation: options.responseValidation }),
+  });
   return { core, app };
 }
 

@@ -2,7 +2,7 @@ import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { initServer, RequestValidationError } from '@ts-rest/fastify';
-import type { AppRouter } from '@ts-rest/core';
+import type { AppRoute, AppRouter } from '@ts-rest/core';
 import { controlContract, platformTransportContract, wechatApiContract } from '@wxvoip/contracts';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createControlHandlers } from '../core/api/control/index.js';
@@ -16,6 +16,7 @@ import { preHandlerError } from './errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
+import { ResponseValidator, type ResponseValidation } from './responseValidation.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -52,6 +53,11 @@ export interface ServerOptions {
   readonly inspector?: boolean;
   /** Waits the latency faults ask for before answering (the server uses real time). */
   readonly delay?: (ms: number) => Promise<void>;
+  /**
+   * How responses are checked against the contract: `firstOfShape` (default: the first of each route, status and
+   * shape in full) or `every` (every response; the default when `WXVOIP_RESPONSE_VALIDATION=every`). ADR 0023.
+   */
+  readonly responseValidation?: ResponseValidation;
 }
 
 /** A body the parser refused, carried to the router's validation handler. */
@@ -73,19 +79,21 @@ function answerBodyError(error: RequestValidationError, request: FastifyRequest,
 /**
  * ts-rest wants async handlers with its own argument type; ours are synchronous and typed per contract. The wrapper
  * also waits the latency the request's matching latency faults ask for (`latencyOf`, set by the core's
- * `runOperation`), and serves the control API's problems (404, 409, …) as `application/problem+json` like its
- * validation problems.
+ * `runOperation`), checks the response against the contract (`validator`; ts-rest's own response validation is off),
+ * and serves the control API's problems (404, 409, …) as `application/problem+json` like its validation problems.
  */
-function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<T>, isControl: boolean, delay: ((ms: number) => Promise<void>) | undefined) {
+function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<T>, isControl: boolean, delay: ((ms: number) => Promise<void>) | undefined, validator: ResponseValidator) {
   const out: Record<string, (args: { headers: unknown; reply: FastifyReply }) => Promise<unknown>> = {};
   for (const key of Object.keys(router)) {
     const handler = (handlers as Record<string, (args: unknown) => { status: number; body: unknown }>)[key]!;
+    const route = router[key] as AppRoute;
     out[key] = async (args) => {
       const result = handler(args);
       const ms = latencyOf(result);
       if (ms > 0 && delay) await delay(ms);
-      if (isControl && isProblemBody(result.body)) void args.reply.type(PROBLEM_CONTENT_TYPE);
-      return result;
+      const checked = validator.check(route, result);
+      if (isControl && isProblemBody(checked.body)) void args.reply.type(PROBLEM_CONTENT_TYPE);
+      return checked;
     };
   }
   return out;
@@ -166,11 +174,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Each router lives in its own scope, where ts-rest's error handler answers request validation failures in that
   // API's shape and hands every other error up to the root handler below.
   const s = initServer();
+  const validator = new ResponseValidator(options.responseValidation);
 
   // Emulated WeChat routes: validation failures answer like WeChat (47001, 41001, 9800001, …) with HTTP 200.
-  await app.register(async (scope) => s.registerRouter(wechatApiContract, s.router(wechatApiContract, asyncHandlers(wechatApiContract, createWechatHandlers(core), false, options.delay) as never), scope, {
+  await app.register(async (scope) => s.registerRouter(wechatApiContract, s.router(wechatApiContract, asyncHandlers(wechatApiContract, createWechatHandlers(core), false, options.delay, validator) as never), scope, {
     logInitialization: false,
-    responseValidation: true,
+    responseValidation: false,
     requestValidationErrorHandler: (error, request, reply) => {
       if (answerBodyError(error, request, reply)) return reply;
       const { status, body } = wechatValidationError(wechatRouteKeyOf(request.routeOptions.url), request.method, request.body, error);
@@ -179,9 +188,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }));
 
   // Transport: a missing or malformed credential is a 401; a broken body is a 400 with the field issues.
-  await app.register(async (scope) => s.registerRouter(platformTransportContract, s.router(platformTransportContract, asyncHandlers(platformTransportContract, createTransportHandlers(core), false, options.delay) as never), scope, {
+  await app.register(async (scope) => s.registerRouter(platformTransportContract, s.router(platformTransportContract, asyncHandlers(platformTransportContract, createTransportHandlers(core), false, options.delay, validator) as never), scope, {
     logInitialization: false,
-    responseValidation: true,
+    responseValidation: false,
     requestValidationErrorHandler: (error, request, reply) => {
       if (answerBodyError(error, request, reply)) return reply;
       const { status, body } = transportValidationError(error);
@@ -190,9 +199,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }));
 
   // Control API: RFC 7807 problems.
-  await app.register(async (scope) => s.registerRouter(controlContract, s.router(controlContract, asyncHandlers(controlContract, createControlHandlers(core, { callbackDetails: (tenant, id) => callbackLogOf(tenant).get(id) }), true, undefined) as never), scope, {
+  await app.register(async (scope) => s.registerRouter(controlContract, s.router(controlContract, asyncHandlers(controlContract, createControlHandlers(core, { callbackDetails: (tenant, id) => callbackLogOf(tenant).get(id) }), true, undefined, validator) as never), scope, {
     logInitialization: false,
-    responseValidation: true,
+    responseValidation: false,
     requestValidationErrorHandler: (error, request, reply) => {
       if (answerBodyError(error, request, reply)) return reply;
       const { status, body } = controlValidationError(error, request.url);

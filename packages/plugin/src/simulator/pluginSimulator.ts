@@ -37,6 +37,7 @@ import { PlatformClient, type PlatformFailure, type PlatformResult } from '../tr
 import type { PushChannel, SimulatorTransport } from '../transport/simulatorTransport.js';
 import type { CallPageNavigation, CallPageState, CallPhase, CallSide, EndPageOutcome } from './callPageControl.js';
 import { invalidArguments, legacyError, pluginError, voipErrorOf, type ArgumentIssue } from './pluginErrors.js';
+import { DEFAULT_HISTORY_LIMIT, forgetOldest, pushBounded } from './boundedHistory.js';
 import { DEFAULT_ENTER_OPTIONS, IN_PROCESS_PLATFORM_URL, type WmpfVoipSimulatorOptions } from './simulatorOptions.js';
 import { VersionGate } from './versionBehaviour.js';
 import type { ReceivedWmpfPush } from './wmpfHostControl.js';
@@ -145,8 +146,11 @@ export class PluginSimulator {
   private enterOptions: PluginEnterOptions;
   private onloadOptions: PageQuery = {};
   private running: boolean;
+  private readonly historyLimit: number;
 
   constructor(private readonly options: WmpfVoipSimulatorOptions) {
+    this.historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+    if (!Number.isInteger(this.historyLimit) || this.historyLimit < 1) throw new RangeError(`[wxvoip] historyLimit must be a positive integer, got ${String(options.historyLimit)}`);
     this.host = options.host;
     this.gate = new VersionGate(options.pluginVersion ?? LATEST_PLUGIN_VERSION);
     this.envVersion = options.envVersion ?? 'release';
@@ -503,6 +507,7 @@ export class PluginSimulator {
       if (parsed.isClickedHangOnBtn) query['isClickedHangOnBtn'] = '1';
       if (!this.incoming.has(parsed.groupId)) {
         this.incoming.set(parsed.groupId, { via: 'wmpfPush', ended: false, callerId: '', listenerId: parsed.listenerId, query });
+        forgetOldest(this.incoming, this.historyLimit);
       }
       await this.launchInto(parsed.groupId, query, 'launchMiniProgram');
       if (parsed.isClickedHangOnBtn && this.call?.roomId === parsed.groupId && this.call.phase === 'ringing') {
@@ -726,7 +731,7 @@ export class PluginSimulator {
 
   /** A call this instance placed: known from now on; the open call page joins it at once. */
   private startCall(roomId: string, side: CallSide, callerId: string, listenerId: string): void {
-    this.knownRooms.add(roomId);
+    this.rememberRoom(roomId);
     this.call = { roomId, side, phase: side === 'caller' ? 'created' : 'ringing', joinRequested: false, callerId, listenerId, uiConfig: this.uiConfigValue };
     this.lastSide = side;
     const held = this.early.get(roomId) ?? [];
@@ -738,7 +743,7 @@ export class PluginSimulator {
   /** Opens a new call page instance; an instance already showing a call unloads first (the documented mistake). */
   private async openPage(url: string, method: CallPageNavigation['method'], query: PageQuery): Promise<void> {
     const interrupted = this.page.open ? this.pageCall() : undefined;
-    this.navigationLog.push({ url, method, interruptedRoomId: interrupted?.roomId ?? null });
+    pushBounded(this.navigationLog, { url, method, interruptedRoomId: interrupted?.roomId ?? null }, this.historyLimit);
     this.page = { open: true, roomId: null, summary: false, customBoxOpen: false, query };
     this.onloadOptions = query;
     if (interrupted) {
@@ -772,7 +777,7 @@ export class PluginSimulator {
   private bindIncoming(roomId: string): void {
     const record = this.incoming.get(roomId);
     this.page.roomId = roomId;
-    this.knownRooms.add(roomId);
+    this.rememberRoom(roomId);
     if (!record || record.ended) {
       // A late answer: the call already ended, so the page ends at once (P §9.4).
       this.page.summary = true;
@@ -813,10 +818,10 @@ export class PluginSimulator {
   private leaveForEndPage(roomId: string): void {
     const endPage = this.endPages.get('Call');
     if (endPage) {
-      this.endPageLog.push({ kind: 'navigated', roomId, url: endPage.options === undefined ? endPage.url : `${endPage.url}?${endPage.options}`, routeType: endPage.routeType });
+      pushBounded(this.endPageLog, { kind: 'navigated', roomId, url: endPage.options === undefined ? endPage.url : `${endPage.url}?${endPage.options}`, routeType: endPage.routeType }, this.historyLimit);
       this.page = { ...CLOSED_PAGE };
     } else if (this.host === 'wechat') {
-      this.endPageLog.push({ kind: 'miniProgramClosed', roomId });
+      pushBounded(this.endPageLog, { kind: 'miniProgramClosed', roomId }, this.historyLimit);
       this.page = { ...CLOSED_PAGE };
       this.running = false;
     }
@@ -828,7 +833,7 @@ export class PluginSimulator {
     this.page.summary = true;
     this.page.customBoxOpen = false;
     if (this.host === 'wmpf') {
-      if (!this.endPages.has('Call')) this.endPageLog.push({ kind: 'stayedOnCallRecordPage', roomId: call.roomId });
+      if (!this.endPages.has('Call')) pushBounded(this.endPageLog, { kind: 'stayedOnCallRecordPage', roomId: call.roomId }, this.historyLimit);
       else if (this.gate.has('behaviour.endPageSkipsDeviceDetail')) this.leaveForEndPage(call.roomId);
     }
   }
@@ -869,16 +874,18 @@ export class PluginSimulator {
     if (notice.via === 'wechatReminder') {
       const query: PageQuery = { roomType: notice.roomType, groupId: message.roomId, ...(notice.customQuery ? parseQueryString(notice.customQuery) : {}) };
       this.incoming.set(message.roomId, { via: 'wechatReminder', ended: false, callerId: notice.caller.id, listenerId: notice.listenerOpenId, query });
+      forgetOldest(this.incoming, this.historyLimit);
       const reminder = { roomId: message.roomId, notice };
-      this.reminderLog.push(reminder);
+      pushBounded(this.reminderLog, reminder, this.historyLimit);
       for (const listener of [...this.reminderListeners]) listener(reminder);
       return;
     }
     const path = parseWmpfCallPagePath(notice.message.path);
     const query: PageQuery = { roomType: path.roomType, groupId: path.groupId, listenerId: path.listenerId, callerName: path.callerName, ...parseQueryString(path.customQuery) };
     this.incoming.set(message.roomId, { via: 'wmpfPush', ended: false, callerId: '', listenerId: path.listenerId, query });
+    forgetOldest(this.incoming, this.historyLimit);
     const push = { roomId: message.roomId, pushToken: notice.pushToken, message: notice.message };
-    this.pushLog.push(push);
+    pushBounded(this.pushLog, push, this.historyLimit);
     for (const listener of [...this.pushListeners]) listener(push);
   }
 
@@ -906,6 +913,12 @@ export class PluginSimulator {
     }
   }
 
+  /** Remembers a room of this instance (bounded: the oldest are forgotten past the history limit). */
+  private rememberRoom(roomId: string): void {
+    this.knownRooms.add(roomId);
+    forgetOldest(this.knownRooms, this.historyLimit);
+  }
+
   /** Keeps events of a not-yet-known room (bounded), for {@link startCall} to replay. */
   private holdEarly(roomId: string, event: VoipEvent): void {
     const held = this.early.get(roomId) ?? [];
@@ -926,7 +939,7 @@ export class PluginSimulator {
       const { roomId: _absent, ...older } = event;
       shown = older as VoipEvent;
     }
-    this.deliveredEvents.push(shown);
+    pushBounded(this.deliveredEvents, shown, this.historyLimit);
     for (const listener of [...this.listeners]) {
       try {
         listener(shown);

@@ -32,6 +32,11 @@ export interface SimulatorCommonOptions {
   readonly WebSocket?: WebSocketConstructorLike;
   /** Label shown in the platform's inspector and journal. */
   readonly label?: string;
+  /**
+   * How many entries each history keeps (`events`, `callPage.navigations`, `callPage.endPageOutcomes`, reminders,
+   * WMPF pushes, and the rooms it remembers); older ones are dropped so a long run does not grow. Default 1000.
+   */
+  readonly historyLimit?: number;
 }
 
 /** The plugin inside the WeChat client on a user's phone. */

@@ -1,0 +1,93 @@
+import { demoSeed, wechatApiContract } from '@wxvoip/contracts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ZodType } from 'zod';
+import { PlatformCore } from '../core/platformCore.js';
+import { createServer } from './createServer.js';
+import type { ResponseValidation } from './responseValidation.js';
+
+/**
+ * Regression guards for per-request costs found by profiling (issue 19, ADR 0023). They count work, never time it:
+ * a count that grows means a cost that every request pays has come back.
+ */
+
+const TOKEN_URL = '/cgi-bin/token?grant_type=client_credential&appid=wx_demo_app&secret=demo-app-secret';
+const REQUESTS = 20;
+
+async function platform(responseValidation: ResponseValidation) {
+  const core = new PlatformCore({ seed: demoSeed });
+  const app = await createServer({ core, docs: false, inspector: false, responseValidation });
+  const token = (JSON.parse((await app.inject({ method: 'GET', url: TOKEN_URL })).body) as { access_token: string }).access_token;
+  const snTicket = async () => {
+    const res = await app.inject({ method: 'POST', url: `/wxa/getsnticket?access_token=${token}`, payload: { sn: 'SN-LINUX-0001', model_id: 'model-linux-doorbell' } });
+    expect(JSON.parse(res.body)).toMatchObject({ errcode: 0, sn_ticket: expect.any(String) });
+  };
+  return { core, app, snTicket };
+}
+
+const QUERY = { access_token: 'x' };
+const BODY = { sn: 'SN-LINUX-0001', model_id: 'model-linux-doorbell' };
+
+/**
+ * zod parse steps (`_parseSync`: one per `safeParse`, plus one per nested union option, array item or effect) taken
+ * while `run` runs. (`safeParse` itself cannot be spied on: zod binds it to each schema when the schema is built.)
+ */
+async function zodParsesDuring(run: () => Promise<void> | void): Promise<number> {
+  const spy = vi.spyOn(ZodType.prototype, '_parseSync');
+  try {
+    await run();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+/** Parse steps of checking one snTicket request (its query and body), and of checking one ticket response. */
+async function schemaCosts(): Promise<{ request: number; response: number }> {
+  const route = wechatApiContract.getSnTicket;
+  const request = await zodParsesDuring(() => {
+    route.query.safeParse(QUERY);
+    route.body.safeParse(BODY);
+  });
+  const response = await zodParsesDuring(() => void route.responses[200].safeParse({ errcode: 0, errmsg: 'ok', sn_ticket: 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6' }));
+  return { request, response };
+}
+
+describe('per-request cost of an emulated route (counted)', () => {
+  it('firstOfShape (the default outside this test suite): only the request is parsed once the response shape is known', async () => {
+    const costs = await schemaCosts();
+    expect(costs.request).toBeGreaterThan(0);
+    const { app, snTicket } = await platform('firstOfShape');
+    close = () => app.close();
+    await snTicket(); // the response shape is parsed in full once, here
+    const parses = await zodParsesDuring(async () => {
+      for (let i = 0; i < REQUESTS; i++) await snTicket();
+    });
+    expect(parses / REQUESTS).toBe(costs.request);
+  });
+
+  it('every (this test suite): the request and the response are parsed on every request', async () => {
+    const costs = await schemaCosts();
+    const { app, snTicket } = await platform('every');
+    close = () => app.close();
+    await snTicket();
+    const parses = await zodParsesDuring(async () => {
+      for (let i = 0; i < REQUESTS; i++) await snTicket();
+    });
+    expect(parses / REQUESTS).toBe(costs.request + costs.response);
+  });
+
+  it('one journal entry per request', async () => {
+    const { core, app, snTicket } = await platform('firstOfShape');
+    close = () => app.close();
+    await snTicket();
+    const before = core.tenant().state.journal.next;
+    for (let i = 0; i < REQUESTS; i++) await snTicket();
+    expect((core.tenant().state.journal.next - before) / REQUESTS).toBe(1);
+  });
+});

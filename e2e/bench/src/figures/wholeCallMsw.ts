@@ -1,0 +1,56 @@
+/**
+ * Figure: the same whole call in-process through msw: the platform's msw handlers serve the simulators' `fetch`
+ * and WebSocket in this process, on the manual clock. Run alone:
+ * `pnpm --filter @wxvoip/e2e-bench exec tsx src/figures/wholeCallMsw.ts`.
+ */
+import { setupMockPlatform } from '@wxvoip/mock-platform/msw';
+import { setupServer } from 'msw/node';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { benchSeed } from '../support/benchSeed.js';
+import { callsFor, startCallPair, type CallPair } from '../support/callPair.js';
+import { num, publish, type FigureRow } from '../support/figureReport.js';
+import { PASS_SECONDS } from '../support/loadTest.js';
+import { ownCpuMs, percentile } from '../support/processStats.js';
+
+// Node 20 has no global WebSocket: install ws's before msw's interceptor replaces it (see the platform's README).
+if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'undefined') Object.defineProperty(globalThis, 'WebSocket', { value: NodeWebSocket, configurable: true, writable: true });
+
+const LEVELS = [1, 10];
+const { platform, handlers } = await setupMockPlatform({ seed: benchSeed(Math.max(...LEVELS)), clock: 'manual' });
+const server = setupServer(...handlers);
+server.listen({ onUnhandledRequest: 'error' });
+const rows: FigureRow[] = [];
+const notes: string[] = [];
+const pairs: CallPair[] = [];
+try {
+  for (let i = 0; i < Math.max(...LEVELS); i++) pairs.push(await startCallPair({ url: platform.url, index: i, WebSocket: globalThis.WebSocket, now: () => platform.clock().now() }));
+  for (const k of LEVELS) {
+    const active = pairs.slice(0, k);
+    await callsFor(active, 1); // warm-up
+    const cpu0 = ownCpuMs();
+    const window = await callsFor(active, PASS_SECONDS);
+    const cpuMsPerCall = (ownCpuMs() - cpu0) / window.calls;
+    const wallMsPerCall = (window.seconds * 1000) / window.calls;
+    rows.push({
+      figure: `whole call in-process (msw), K=${k}`,
+      value: `${num(wallMsPerCall, 2)} ms/call wall, ${num(cpuMsPerCall, 2)} ms/call CPU; p50 ${num(percentile(window.latenciesMs, 50), 2)} ms, p99 ${num(percentile(window.latenciesMs, 99), 2)} ms`,
+      baseline: '',
+      ratio: '',
+      goal: '< 1 ms/call (CPU, steady state)',
+      met: cpuMsPerCall < 1,
+    });
+    notes.push(`K=${k}: ${window.calls} calls in ${window.seconds.toFixed(1)} s; heap ${num(process.memoryUsage().heapUsed / 1048576)} MB; events held by the first phone simulator ${pairs[0]!.phoneEventsHeld()}`);
+  }
+} finally {
+  for (const pair of pairs) await pair.close();
+  server.close();
+  await platform.close();
+}
+
+publish({
+  id: 'wholeCallMsw',
+  title: 'Whole calls in-process through msw',
+  method: `The same whole call as over HTTP, with \`setupMockPlatform\` (manual clock) served by msw's \`setupServer\` in the bench process: the simulators' \`fetch\` and WebSocket are intercepted, no socket is opened. 1 s warm-up, then ${PASS_SECONDS} s per K. Wall time per call is the window divided by the calls; CPU per call is this process's user + system time over the window divided by the calls (platform, msw and both simulators together). The goal is read on CPU per call, which the machine's other load does not inflate.`,
+  rows,
+  notes,
+});
