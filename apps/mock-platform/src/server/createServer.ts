@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { initServer, RequestValidationError } from '@ts-rest/fastify';
 import type { AppRouter } from '@ts-rest/core';
-import { controlContract, platformTransportContract, wechatApiContract } from '@wxvoip/contracts';
+import { controlContract, MAX_PARTY_FRAME_BYTES, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract } from '@wxvoip/contracts';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createControlHandlers } from '../core/api/control/index.js';
 import type { RouterHandlers } from '../core/api/routeHandlers.js';
@@ -16,6 +16,8 @@ import { preHandlerError } from './errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
+import { rawAnswer, requestLineOf } from './rawAnswer.js';
+import { routeUpgrades } from './routeUpgrades.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -104,6 +106,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: options.logger ?? false,
     bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT),
     return503OnClosing: true,
+    // Node's parser refuses a head past 16 KiB (431), a request line with raw non-ASCII bytes or a broken header
+    // (400) before fastify sees the request: answer those in the shape of the API the path belongs to too.
+    clientErrorHandler: (connectionError, socket) => {
+      const error = connectionError as Error & { code?: string; rawPacket?: unknown };
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const { method, url } = requestLineOf(Buffer.isBuffer(error.rawPacket) ? error.rawPacket : undefined);
+      if (error.code === 'HPE_HEADER_OVERFLOW') rawAnswer(socket, 'headersTooLarge', method, url, 'the request line and headers are larger than 16 KiB');
+      else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.destroy();
+      else rawAnswer(socket, 'badRequest', method, url, `the request is not valid HTTP/1.1 (${error.code ?? 'parse error'}: ${error.message}); percent-encode non-ASCII characters of the path`);
+    },
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A path the router cannot read (an invalid percent escape, a parameter past MAX_PARAM_LENGTH) answers in the
     // shape of the API it addresses, not with fastify's default body.
@@ -140,7 +152,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     else done(bodyError(parsed.kind, parsed.detail), undefined);
   });
 
-  await app.register(websocket);
+  // A frame larger than the largest legal party message closes the channel (1009) instead of being buffered.
+  await app.register(websocket, { options: { maxPayload: MAX_PARTY_FRAME_BYTES } });
+  // Only the push channel takes an upgrade; Upgrade: h2c (Java, curl --http2) and friends are served as HTTP/1.1.
+  const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
+  routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });
   if (options.docs !== false) {
     await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() } });
     await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -149,6 +165,27 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const page = inspectorPage();
     app.get(INSPECTOR_PATH, (_request, reply) => reply.headers(INSPECTOR_HEADERS).send(page));
   }
+
+  // Set before the routers' scopes are registered: each scope's error handler hands what it does not handle itself
+  // (a body past the hard limit, a parser failure) to the one that was in place when the scope was created.
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    const kind =
+      error.code === 'WXVOIP_MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'malformedJson'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'payloadTooLarge'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'emptyBody'
+            : undefined;
+    if (kind) {
+      const detail = kind === 'payloadTooLarge' ? `the body is larger than ${Math.max(bodyLimit, HARD_BODY_LIMIT)} bytes, the most the platform reads at all` : error.message;
+      const { status, body } = preHandlerError(kind, request.method, request.url, detail);
+      return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
+    }
+    request.log.error({ err: error }, 'unexpected error in the mock platform');
+    const { status, body } = internalErrorProblem(error, request.url);
+    return reply.status(status).type('application/problem+json').send(body);
+  });
 
   // Each router lives in its own scope, where ts-rest's error handler answers request validation failures in that
   // API's shape and hands every other error up to the root handler below.
@@ -192,24 +229,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = preHandlerError('notFound', request.method, request.url, '');
     return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
-  });
-
-  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
-    const kind =
-      error.code === 'WXVOIP_MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-        ? 'malformedJson'
-        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'bodyTooLarge'
-          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-            ? 'emptyBody'
-            : undefined;
-    if (kind) {
-      const { status, body } = preHandlerError(kind, request.method, request.url, error.message);
-      return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
-    }
-    request.log.error({ err: error }, 'unexpected error in the mock platform');
-    const { status, body } = internalErrorProblem(error, request.url);
-    return reply.status(status).type('application/problem+json').send(body);
   });
 
   return app;

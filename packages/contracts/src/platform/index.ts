@@ -133,6 +133,7 @@ export {
   HelloMessage,
   IncomingCallMessage,
   PartyMessage,
+  MAX_PARTY_FRAME_BYTES,
   PingMessage,
   PongMessage,
   PushMessage,
