@@ -15,10 +15,12 @@
  * await platform.close();
  */
 export * from './core/index.js';
-export { IN_PROCESS_ORIGIN, createMockPlatform, startMockPlatform } from './platform/mockPlatform.js';
+export { AdminTokenRequiredError, IN_PROCESS_ORIGIN, createMockPlatform, startMockPlatform } from './platform/mockPlatform.js';
+export { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, adminRefusal, isGuardedPath, isLoopbackHost } from './server/adminRefusal.js';
 export { createServer, DEFAULT_BODY_LIMIT } from './server/createServer.js';
 export { CHANNEL_REFUSED } from './server/pushChannel.js';
 export * from './server/callbacks/index.js';
 
 export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions } from './platform/mockPlatform.js';
 export type { ServerOptions } from './server/createServer.js';
+export type { AdminGuardOptions, GuardedRequest } from './server/adminRefusal.js';

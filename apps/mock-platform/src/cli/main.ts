@@ -1,18 +1,25 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { demoSeed, Seed, type SeedInput } from '@wxvoip/contracts';
-import { startMockPlatform } from '../platform/mockPlatform.js';
+import { AdminTokenRequiredError, startMockPlatform } from '../platform/mockPlatform.js';
+import { ADMIN_TOKEN_ENV } from '../server/adminRefusal.js';
 import { loadSeedFile, SeedFileError } from './loadSeedFile.js';
 
 const HELP = `wxvoip-mock: a mock WeChat platform for hardware VoIP calls
 
-Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--clock real|manual]
+Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--clock real|manual] [--admin-token TOKEN]
 
-  --host   address to bind (default 127.0.0.1)
+  --host   address to bind (default 127.0.0.1); any other address needs --admin-token
+  --admin-token  token every /__admin and /__inspector request must carry (Authorization: Bearer TOKEN,
+           or Basic with TOKEN as password); default: the WXVOIP_ADMIN_TOKEN environment variable
   --port   port to listen on; 0 picks a free one (default 3000)
   --seed   demo (default), empty, or a JSON/YAML seed file (schema: Seed in @wxvoip/contracts)
   --clock  real (default) or manual (time moves only through POST /__admin/clock/advance)
-  --help   this text`;
+  --help   this text
+
+The control API (/__admin) and the inspector (/__inspector) are guarded: state changes must be JSON, requests
+from another Origin are refused, on loopback the Host must be a loopback name, and off loopback every request
+needs the admin token. The emulated WeChat and transport routes are not guarded.`;
 
 /** Parses the command line; exits with a message on bad flags. */
 function options(argv: string[]) {
@@ -23,6 +30,7 @@ function options(argv: string[]) {
       port: { type: 'string', default: '3000' },
       seed: { type: 'string', default: 'demo' },
       clock: { type: 'string', default: 'real' },
+      'admin-token': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -31,7 +39,8 @@ function options(argv: string[]) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SeedFileError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
   if (values.clock !== 'real' && values.clock !== 'manual') throw new SeedFileError(`--clock must be "real" or "manual", got "${values.clock}"`);
   const clock: 'real' | 'manual' = values.clock;
-  return { host: values.host, port, seed: values.seed, clock, help: values.help };
+  const adminToken = values['admin-token'] ?? process.env[ADMIN_TOKEN_ENV] ?? undefined;
+  return { host: values.host, port, seed: values.seed, clock, help: values.help, adminToken: adminToken === '' ? undefined : adminToken };
 }
 
 async function main(): Promise<void> {
@@ -47,6 +56,7 @@ async function main(): Promise<void> {
     port: args.port,
     seed,
     clock: args.clock,
+    ...(args.adminToken === undefined ? {} : { adminToken: args.adminToken }),
     logger: pretty ? { level: 'info', transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : { level: 'info' },
   });
   const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
   console.log(`  control:   ${platform.url}/__admin`);
   console.log(`  inspector: ${platform.url}/__inspector`);
   console.log(`  clock:     ${args.clock}`);
+  console.log(`  guarded:   /__admin and /__inspector: JSON bodies, same Origin, ${args.adminToken === undefined ? 'loopback Host only' : 'admin token required'}`);
   for (const app of apps) {
     console.log(`  app ${app.appId}: secret ${app.secret}`);
     console.log(`    token:  curl '${platform.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appId}&secret=${app.secret}'`);
@@ -77,7 +88,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedFileError || (error instanceof Error && error.name === 'TypeError' && 'code' in error) ? `wxvoip-mock: ${error.message}` : error);
+  console.error(error instanceof SeedFileError || error instanceof AdminTokenRequiredError || (error instanceof Error && error.name === 'TypeError' && 'code' in error) ? `wxvoip-mock: ${error.message}` : error);
   console.error('Run wxvoip-mock --help for usage.');
   process.exit(2);
 });

@@ -6,6 +6,7 @@ import type { PlatformConfig } from '../core/config.js';
 import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
 import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
+import { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, isLoopbackHost } from '../server/adminRefusal.js';
 import { createServer } from '../server/createServer.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
 
@@ -21,6 +22,12 @@ export interface MockPlatformOptions {
   logger?: boolean | Record<string, unknown>;
   /** Called for each namespace tenant created (attach senders, observers). */
   onTenant?: (tenant: PlatformTenant) => void;
+  /**
+   * Admin token of the control API and the inspector: every `/__admin` and `/__inspector` request must then carry it
+   * (`Authorization: Bearer <token>`, Basic with the token as password, or `x-wxvoip-admin-token`); `control()` sends
+   * it. Required by `startMockPlatform` on any host but loopback. Default none.
+   */
+  adminToken?: string;
 }
 
 /** Options of {@link startMockPlatform}. */
@@ -60,6 +67,20 @@ export interface MockPlatform {
   close(): Promise<void>;
 }
 
+/**
+ * Thrown by {@link startMockPlatform} for a host other than loopback without an admin token: the control API reads
+ * every secret and resets state, so it is never open to a network without one.
+ */
+export class AdminTokenRequiredError extends Error {
+  constructor(readonly host: string) {
+    super(
+      `listening on ${host} exposes the control API (/__admin: every secret, reset, faults) and the inspector to the network: ` +
+        `give an admin token (--admin-token <token> or ${ADMIN_TOKEN_ENV}; adminToken in startMockPlatform), or bind 127.0.0.1`,
+    );
+    this.name = 'AdminTokenRequiredError';
+  }
+}
+
 /** Origin used by an in-process platform; msw handlers and `inject` address it. */
 export const IN_PROCESS_ORIGIN = 'http://wxvoip.mock';
 
@@ -69,7 +90,7 @@ function seedOf(seed: MockPlatformOptions['seed']): SeedInput | undefined {
   return seed;
 }
 
-async function build(options: MockPlatformOptions, clock: 'manual' | 'real'): Promise<{ core: PlatformCore; app: FastifyInstance }> {
+async function build(options: MockPlatformOptions, clock: 'manual' | 'real', loopback = true): Promise<{ core: PlatformCore; app: FastifyInstance }> {
   const seed = seedOf(options.seed);
   const core = new PlatformCore({
     ...(seed === undefined ? {} : { seed }),
@@ -81,19 +102,19 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real'): Pr
       options.onTenant?.(tenant);
     },
   });
-  const app = await createServer({ core, logger: options.logger ?? false, delay: sleep });
+  const app = await createServer({ core, logger: options.logger ?? false, delay: sleep, adminToken: options.adminToken, loopback });
   return { core, app };
 }
 
-function controlClient(baseUrl: string, namespace: string | undefined, fetcher?: (args: ApiFetcherArgs) => Promise<{ status: number; body: unknown; headers: Headers }>): ControlClient {
+function controlClient(baseUrl: string, namespace: string | undefined, adminToken: string | undefined, fetcher?: (args: ApiFetcherArgs) => Promise<{ status: number; body: unknown; headers: Headers }>): ControlClient {
   return initClient(controlContract, {
     baseUrl,
-    baseHeaders: namespace === undefined ? {} : { 'x-wxvoip-namespace': namespace },
+    baseHeaders: { ...(namespace === undefined ? {} : { 'x-wxvoip-namespace': namespace }), ...(adminToken === undefined ? {} : { [ADMIN_TOKEN_HEADER]: adminToken }) },
     ...(fetcher === undefined ? {} : { api: fetcher }),
   }) as ControlClient;
 }
 
-function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher?: Parameters<typeof controlClient>[2]): MockPlatform {
+function platform(url: string, core: PlatformCore, app: FastifyInstance, adminToken: string | undefined, fetcher?: Parameters<typeof controlClient>[3]): MockPlatform {
   return {
     url,
     app,
@@ -101,7 +122,7 @@ function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher
     tenant: (namespace) => core.tenant(namespace),
     clock: (namespace) => core.tenant(namespace).state.clock,
     reset: (namespace) => core.reset(namespace),
-    control: (namespace) => controlClient(url, namespace, fetcher),
+    control: (namespace) => controlClient(url, namespace, adminToken, fetcher),
     verifyPushUrl: async (appId, namespace) => {
       const config = core.tenant(namespace).state.app(appId)?.pushConfig;
       if (!config) {
@@ -139,7 +160,7 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
     const isJson = String(response.headers['content-type'] ?? '').includes('json');
     return { status: response.statusCode, body: isJson && response.body !== '' ? (JSON.parse(response.body) as unknown) : response.body, headers: new Headers(response.headers as Record<string, string>) };
   };
-  return platform(IN_PROCESS_ORIGIN, core, app, fetcher);
+  return platform(IN_PROCESS_ORIGIN, core, app, options.adminToken, fetcher);
 }
 
 /**
@@ -150,9 +171,12 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
  * console.log(platform.url); // http://127.0.0.1:49152
  */
 export async function startMockPlatform(options: ListenOptions = {}): Promise<MockPlatform> {
-  const { core, app } = await build(options, options.clock ?? 'real');
-  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app);
+  const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
+  if (!loopback && (options.adminToken === undefined || options.adminToken === '')) throw new AdminTokenRequiredError(host);
+  const { core, app } = await build(options, options.clock ?? 'real', loopback);
+  const address = await app.listen({ host, port: options.port ?? 0 });
+  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, options.adminToken);
   // Like WeChat when the push configuration is saved: check each seeded push URL, and say what happened.
   for (const seeded of core.tenant().state.apps.values()) {
     if (!seeded.pushConfig) continue;

@@ -11,6 +11,7 @@ import { latencyOf } from '../core/api/runOperation.js';
 import { createTransportHandlers } from '../core/api/transportApi.js';
 import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
+import { adminGuard } from './adminGuard.js';
 import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
@@ -22,6 +23,7 @@ import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
   HARD_BODY_LIMIT,
+  hardBodyLimitDetail,
   internalErrorProblem,
   isProblemBody,
   JSON_CONTENT_TYPE,
@@ -49,6 +51,16 @@ export interface ServerOptions {
   readonly inspector?: boolean;
   /** Waits the latency faults ask for before answering (the server uses real time). */
   readonly delay?: (ms: number) => Promise<void>;
+  /**
+   * The admin token every `/__admin` and `/__inspector` request must carry (`Authorization: Bearer`, Basic with the
+   * token as password, or `x-wxvoip-admin-token`). Default none. `startMockPlatform` requires one off loopback.
+   */
+  readonly adminToken?: string | undefined;
+  /**
+   * Whether the server listens on loopback only (default true): then `/__admin` and `/__inspector` refuse a `Host`
+   * that is not a loopback name or address. See `adminGuard`.
+   */
+  readonly loopback?: boolean;
 }
 
 /** A body the parser refused, carried to the router's validation handler. */
@@ -130,6 +142,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   });
 
+  // The control API and the inspector are for the developer's own machine: loopback Host, same Origin, JSON bodies,
+  // and the admin token when there is one. Before the hook below, which rewrites Content-Type.
+  app.addHook('onRequest', adminGuard({ adminToken: options.adminToken, loopback: options.loopback ?? true }));
+
   // WeChat reads every POST body as JSON whatever its Content-Type, so a header fastify cannot even parse ('garbage',
   // '') must not turn into its default 415: the body parser below sees every request as JSON.
   app.addHook('onRequest', (request, _reply, done) => {
@@ -178,7 +194,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
             ? 'emptyBody'
             : undefined;
     if (kind) {
-      const detail = kind === 'payloadTooLarge' ? `the body is larger than ${Math.max(bodyLimit, HARD_BODY_LIMIT)} bytes, the most the platform reads at all` : error.message;
+      const detail = kind === 'payloadTooLarge' ? hardBodyLimitDetail(Math.max(bodyLimit, HARD_BODY_LIMIT)) : error.message;
       const { status, body } = preHandlerError(kind, request.method, request.url, detail);
       return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
     }

@@ -29,6 +29,9 @@ export type PreHandlerErrorKind = 'malformedJson' | 'emptyBody' | 'bodyTooLarge'
  */
 export type FrameworkRefusalKind = 'payloadTooLarge' | 'headersTooLarge' | 'badRequest' | 'upgradeRequired' | 'badUpgrade';
 
+/** What the push-channel path answers to a request without a WebSocket upgrade. */
+export const PUSH_CHANNEL_NEEDS_UPGRADE = 'this is the push channel: open it as a WebSocket (GET with Connection: Upgrade, Upgrade: websocket)';
+
 /** HTTP status of each framework refusal, whatever the API. */
 const FRAMEWORK_STATUS: Record<FrameworkRefusalKind, number> = { payloadTooLarge: 413, headersTooLarge: 431, badRequest: 400, upgradeRequired: 426, badUpgrade: 400 };
 

@@ -1,7 +1,7 @@
 import { NAMESPACE_HEADER, PartyMessage, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformCore } from '../core/platformCore.js';
-import { preHandlerError } from './errorResponses.js';
+import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from './errorResponses.js';
 
 /** WebSocket close code for a refused channel (credential or path mismatch), in the application range. */
 export const CHANNEL_REFUSED = 4401;
@@ -20,7 +20,7 @@ export function registerPushChannel(app: FastifyInstance, core: PlatformCore): v
     url: PUSH_CHANNEL_PATH,
     schema: { hide: true },
     handler: (request, reply) => {
-      const { status, body } = preHandlerError('upgradeRequired', request.method, request.url, 'this is the push channel: open it as a WebSocket (GET with Connection: Upgrade, Upgrade: websocket)');
+      const { status, body } = preHandlerError('upgradeRequired', request.method, request.url, PUSH_CHANNEL_NEEDS_UPGRADE);
       return reply.status(status).header('upgrade', 'websocket').type('application/json').send(body);
     },
     wsHandler: (socket, request) => {
