@@ -7,7 +7,7 @@ export { PlatformTenant } from './platformTenant.js';
 export { PlatformClock, DEFAULT_MANUAL_START } from './clock/platformClock.js';
 export { DEFAULT_PLATFORM_CONFIG, resolvePlatformConfig } from './config.js';
 export { accept, refuse, refusal, forcedRefusal } from './refusal.js';
-export { IdSource, ROOM_ID_PREFIX } from './ids/idSource.js';
+export { IdSource, ROOM_ID_PREFIX, type IdMode } from './ids/idSource.js';
 export { Journal, DEFAULT_JOURNAL_CAPACITY } from './journal/journal.js';
 export { snapshot, viewFor, talkSeconds } from './rooms/room.js';
 export { MAGIC_PREFIX, magicValue, parseMagicValue, magicRefusalFor } from './faults/magicValues.js';

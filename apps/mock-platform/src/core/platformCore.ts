@@ -1,6 +1,7 @@
 import { DEFAULT_NAMESPACE, Namespace, type SeedInput } from '@wxvoip/contracts';
 import type { HostScheduler } from './clock/platformClock.js';
 import type { PlatformConfig } from './config.js';
+import type { IdMode } from './ids/idSource.js';
 import { PlatformTenant } from './platformTenant.js';
 
 /** Options of {@link PlatformCore}. */
@@ -15,6 +16,11 @@ export interface PlatformCoreOptions {
   clockMode?: 'real' | 'manual';
   /** Prefix of the deterministic id seed; each namespace adds its own name. Default `wxvoip`. */
   idSeed?: string;
+  /**
+   * Where tokens and room ids come from: `random` (CSPRNG, unguessable) or `deterministic` (seeded, reproducible).
+   * Default: `random` for a namespace whose clock starts real, `deterministic` on a manual clock.
+   */
+  ids?: IdMode;
   /** Called when a namespace is created or reset, so adapters can attach senders to its new tenant. */
   onTenant?: (tenant: PlatformTenant) => void;
 }
@@ -72,6 +78,7 @@ export class PlatformCore {
       ...(this.options.config === undefined ? {} : { config: this.options.config }),
       ...(this.options.host === undefined ? {} : { host: this.options.host }),
       ...(this.options.clockMode === undefined ? {} : { clockMode: this.options.clockMode }),
+      ...(this.options.ids === undefined ? {} : { ids: this.options.ids }),
     });
     this.options.onTenant?.(tenant);
     return tenant;

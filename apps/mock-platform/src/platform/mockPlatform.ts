@@ -3,6 +3,7 @@ import { controlContract, demoSeed, type SeedInput } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformClock } from '../core/clock/platformClock.js';
 import type { PlatformConfig } from '../core/config.js';
+import type { IdMode } from '../core/ids/idSource.js';
 import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
 import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
@@ -18,6 +19,12 @@ export interface MockPlatformOptions {
   clock?: 'manual' | 'real';
   /** Timer and policy overrides. */
   config?: Partial<PlatformConfig>;
+  /**
+   * Tokens and room ids: `random` (CSPRNG: unguessable, never repeated after a restart or reset) or `deterministic`
+   * (seeded from the namespace: the same run gives the same tokens). Default: `random` on the real clock,
+   * `deterministic` on the manual clock.
+   */
+  ids?: IdMode;
   /** fastify logger option. Default off. */
   logger?: boolean | Record<string, unknown>;
   /** Called for each namespace tenant created (attach senders, observers). */
@@ -97,6 +104,7 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real', loo
     ...(options.config === undefined ? {} : { config: options.config }),
     host: nodeHostScheduler,
     clockMode: clock,
+    ...(options.ids === undefined ? {} : { ids: options.ids }),
     onTenant: (tenant) => {
       attachCallbackSender(tenant);
       options.onTenant?.(tenant);
