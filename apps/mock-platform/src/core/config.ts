@@ -46,6 +46,8 @@ export interface PlatformConfig {
   maxPendingPushesPerParty: number;
   /** Journal entries kept per namespace. [I] 10 000. */
   journalCapacity: number;
+  /** Bytes of journal entries (bodies as kept: whole when small, a digest otherwise) kept per namespace. [I] 4 MiB. */
+  journalByteBudget: number;
 }
 
 /** The documented defaults of {@link PlatformConfig}. */
@@ -70,6 +72,7 @@ export const DEFAULT_PLATFORM_CONFIG: Readonly<PlatformConfig> = Object.freeze({
   licenseStubExpireTime: 1_893_427_200,
   maxPendingPushesPerParty: 1_000,
   journalCapacity: 10_000,
+  journalByteBudget: 4 * 1024 * 1024,
 });
 
 /** Merges overrides onto the defaults, refusing values that are not positive finite numbers. */

@@ -74,9 +74,12 @@ export {
 export { FieldIssue } from './field-issue.js';
 export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders } from './headers.js';
 export {
+  BodyDigest,
   CallbackEntry,
   CheckStage,
   EventEntry,
+  JOURNAL_BODY_MAX_BYTES,
+  JOURNAL_BODY_MAX_DEPTH,
   JOURNAL_PAGE_MAX,
   JournalEntry,
   JournalKind,

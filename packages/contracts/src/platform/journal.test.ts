@@ -25,7 +25,7 @@ describe('JournalEntry', () => {
       { kind: 'event', seq: 5, at: 1003, partyId: 'p-1', roomId: 'r-1', side: 'caller', eventName: 'startVoip' },
     ];
     for (const entry of entries) expect(JournalEntry.parse(entry)).toEqual(entry);
-    expect(JournalPage.parse({ entries, lastSeq: 5 }).entries).toHaveLength(5);
+    expect(JournalPage.parse({ entries, lastSeq: 5, dropped: 0 }).entries).toHaveLength(5);
   });
 
   it('requires why on a refusal, with a check stage and the rule', () => {

@@ -45,7 +45,7 @@ export function createTenantState(options: TenantStateOptions = {}): TenantState
     mode: (options.clockMode ?? clockSeed?.mode) === 'real' && options.host ? 'real' : 'manual',
   });
   const ids = new IdSource(options.idSeed ?? namespace, options.ids ?? (clock.mode === 'real' ? 'random' : 'deterministic'));
-  const state = new TenantState(namespace, clock, ids, new Journal(() => clock.now(), config.journalCapacity), config);
+  const state = new TenantState(namespace, clock, ids, new Journal(() => clock.now(), config.journalCapacity, config.journalByteBudget), config);
   if (seed) loadSeed(state, seed);
   return state;
 }

@@ -280,7 +280,8 @@ export const INSPECTOR_SCRIPT = String.raw`
     return '';
   }
 
-  function renderJournal(entries) {
+  function renderJournal(entries, dropped) {
+    $('journal-dropped').textContent = dropped > 0 ? dropped + ' older entries were dropped to keep the journal within its entry and byte budgets' : '';
     var rows = entries.slice().reverse().map(function (entry) {
       return el('tr', { 'data-testid': 'journal-' + entry.seq, class: entry.kind }, [
         el('td', { class: 'num' }, [entry.seq]),
@@ -321,7 +322,7 @@ export const INSPECTOR_SCRIPT = String.raw`
         renderClock(results[0]);
         renderRooms(results[1].rooms);
         renderParties(results[2].parties);
-        renderJournal(results[3].entries);
+        renderJournal(results[3].entries, results[3].dropped || 0);
         renderTimeline(results[4]);
         $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
         clearError('refresh');
