@@ -23,7 +23,16 @@ export interface PlatformCoreOptions {
   ids?: IdMode;
   /** Called when a namespace is created or reset, so adapters can attach senders to its new tenant. */
   onTenant?: (tenant: PlatformTenant) => void;
+  /**
+   * Most namespaces held at once. Creating one more evicts the least recently used idle namespace (no connected
+   * party, no call in progress) that is not kept: `default` and namespaces first used through the control API are
+   * kept. When none can be evicted the new namespace is created anyway. [I] Default 100.
+   */
+  maxNamespaces?: number;
 }
+
+/** Default of {@link PlatformCoreOptions.maxNamespaces}. */
+export const DEFAULT_MAX_NAMESPACES = 100;
 
 /**
  * The mock platform's core: isolated namespaces created on first use from one seed. Parallel tests pass different
@@ -35,19 +44,53 @@ export interface PlatformCoreOptions {
  * core.reset('test-1'); // back to the seed: calls end, parties get `bye`, timers stop
  */
 export class PlatformCore {
+  /** Tenants in least-recently-used order (each use moves one to the end). */
   private readonly tenants = new Map<string, PlatformTenant>();
+  /** Namespaces never evicted: `default` and those first used through the control API. */
+  private readonly kept = new Set<string>([DEFAULT_NAMESPACE]);
+  private evictedCount = 0;
 
   constructor(private readonly options: PlatformCoreOptions = {}) {}
 
-  /** The tenant of a namespace, created from the seed on first use. Throws a RangeError for an invalid name. */
-  tenant(namespace: string = DEFAULT_NAMESPACE): PlatformTenant {
+  /**
+   * The tenant of a namespace, created from the seed on first use (which may evict an idle one, see
+   * `maxNamespaces`). `keep: true` (the control API) keeps the namespace from eviction. Throws a RangeError for an
+   * invalid name.
+   */
+  tenant(namespace: string = DEFAULT_NAMESPACE, options: { keep?: boolean } = {}): PlatformTenant {
+    if (options.keep === true) this.kept.add(namespace);
     const existing = this.tenants.get(namespace);
-    if (existing) return existing;
+    if (existing) {
+      this.tenants.delete(namespace);
+      this.tenants.set(namespace, existing);
+      return existing;
+    }
     const parsed = Namespace.safeParse(namespace);
-    if (!parsed.success) throw new RangeError(parsed.error.issues[0]?.message ?? `invalid namespace "${namespace}"`);
+    if (!parsed.success) {
+      this.kept.delete(namespace);
+      throw new RangeError(parsed.error.issues[0]?.message ?? `invalid namespace "${namespace}"`);
+    }
+    this.evictIdle(Math.max(1, this.options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES) - 1);
     const tenant = this.create(namespace, this.options.seed);
     this.tenants.set(namespace, tenant);
     return tenant;
+  }
+
+  /** Namespaces evicted so far for the `maxNamespaces` cap. */
+  get evicted(): number {
+    return this.evictedCount;
+  }
+
+  /** Evicts least recently used idle namespaces that are not kept until at most `room` remain (when it can). */
+  private evictIdle(room: number): void {
+    if (this.tenants.size <= room) return;
+    for (const [name, tenant] of this.tenants) {
+      if (this.tenants.size <= room) return;
+      if (this.kept.has(name) || tenant.parties.list().length > 0 || tenant.rooms.activeCount > 0) continue;
+      tenant.shutdown('shutdown');
+      this.tenants.delete(name);
+      this.evictedCount++;
+    }
   }
 
   /** Namespaces in use. */
