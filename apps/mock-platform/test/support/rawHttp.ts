@@ -22,6 +22,8 @@ export interface RawAnswer {
 export function rawRequest(port: number, request: Buffer | string | readonly (Buffer | string)[], timeoutMs = 30_000): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
+    const first = typeof request === 'string' || Buffer.isBuffer(request) ? request : request[0];
+    const head = String(first ?? '').startsWith('HEAD ');
     const chunks: Buffer[] = [];
     let settled = false;
     const finish = (answer: RawAnswer) => {
@@ -31,29 +33,32 @@ export function rawRequest(port: number, request: Buffer | string | readonly (Bu
       socket.destroy();
       resolve(answer);
     };
-    const timer = setTimeout(() => finish({ ...parse(Buffer.concat(chunks)), dropped: true, error: 'timeout' }), timeoutMs);
+    const timer = setTimeout(() => finish({ ...parse(Buffer.concat(chunks), head), dropped: true, error: 'timeout' }), timeoutMs);
     socket.on('connect', () => {
       const parts = typeof request === 'string' || Buffer.isBuffer(request) ? [request] : request;
       for (const part of parts) socket.write(part);
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      const parsed = parse(Buffer.concat(chunks));
+      const parsed = parse(Buffer.concat(chunks), head);
       if (parsed.complete) finish({ ...parsed, dropped: false });
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      const parsed = parse(Buffer.concat(chunks));
+      const parsed = parse(Buffer.concat(chunks), head);
       finish({ ...parsed, dropped: !parsed.complete, error: error.code ?? error.message });
     });
     socket.on('close', () => {
-      const parsed = parse(Buffer.concat(chunks));
+      const parsed = parse(Buffer.concat(chunks), head);
       finish({ ...parsed, dropped: !parsed.complete });
     });
   });
 }
 
-/** Parses the final response in `data`; `complete` once its body is all there. */
-function parse(data: Buffer): Omit<RawAnswer, 'dropped'> & { complete: boolean } {
+/**
+ * Parses the final response in `data`; `complete` once its body is all there (at the end of the head for a HEAD
+ * request and for 101 Switching Protocols, whose bytes after the head are WebSocket frames).
+ */
+function parse(data: Buffer, head: boolean): Omit<RawAnswer, 'dropped'> & { complete: boolean } {
   let offset = 0;
   for (;;) {
     const end = data.indexOf('\r\n\r\n', offset);
@@ -69,6 +74,7 @@ function parse(data: Buffer): Omit<RawAnswer, 'dropped'> & { complete: boolean }
       offset = end + 4;
       continue;
     }
+    if (head || status === 101) return { status, headers, body: '', complete: true };
     if (headers['transfer-encoding'] === 'chunked') return { status, headers, ...dechunk(data.subarray(end + 4)) };
     const length = Number(headers['content-length'] ?? 0);
     const body = data.subarray(end + 4, end + 4 + length);
