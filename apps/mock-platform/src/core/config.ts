@@ -59,6 +59,8 @@ export interface PlatformConfig {
   deviceTokensPerDevice: number;
   /** Platform time between two sweeps of expired credentials; a sweep runs when a credential is issued. [I] 60 s. */
   credentialSweepIntervalMs: number;
+  /** Disconnected parties remembered per namespace (for the control API's views); past it the oldest are forgotten. [I] 1000. */
+  maxDisconnectedParties: number;
   /** Bytes of journal entries (bodies as kept: whole when small, a digest otherwise) kept per namespace. [I] 4 MiB. */
   journalByteBudget: number;
 }
@@ -91,6 +93,7 @@ export const DEFAULT_PLATFORM_CONFIG: Readonly<PlatformConfig> = Object.freeze({
   maxSnTicketsPerNamespace: 1_000,
   deviceTokensPerDevice: 16,
   credentialSweepIntervalMs: 60_000,
+  maxDisconnectedParties: 1_000,
 });
 
 /** Merges overrides onto the defaults, refusing values that are not positive finite numbers. */

@@ -29,8 +29,16 @@ export function summarizeBody(value: unknown): BodySummary {
   const encoded = text.length <= JOURNAL_BODY_MAX_BYTES ? utf8.encode(text) : undefined;
   if (!deep && encoded !== undefined && encoded.length <= JOURNAL_BODY_MAX_BYTES) return { kind: 'whole', value, bytes: encoded.length };
   const all = encoded ?? utf8.encode(text);
-  const digest: BodyDigest = { bytes: all.length, sha256: sha256Hex(all), preview: text.slice(0, PREVIEW_CHARS), reason: deep ? 'depth' : 'size' };
+  const digest: BodyDigest = { bytes: all.length, sha256: sha256Hex(all), preview: copyOf(text.slice(0, PREVIEW_CHARS)), reason: deep ? 'depth' : 'size' };
   return { kind: 'digest', digest, bytes: 160 + digest.preview.length };
+}
+
+/**
+ * A string with its own storage: V8 keeps the whole parent of a `slice` alive (a sliced string), so a 256-character
+ * preview of a 1 MB body would retain the megabyte.
+ */
+function copyOf(text: string): string {
+  return Array.from(text).join('');
 }
 
 /** Whether arrays and objects nest deeper than `limit` (without recursion; stops at the first too-deep value). */

@@ -60,6 +60,20 @@ describe('credential lifecycle', () => {
   });
 });
 
+describe('parties', () => {
+  it('forgets the oldest disconnected parties past maxDisconnectedParties', () => {
+    const tenant = new PlatformTenant({ seed: demoSeed, config: { maxDisconnectedParties: 10 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const party = tenant.parties.connect({ kind: 'linuxDevice', appId: APP, sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell', flavor: 'release' });
+      if (!party.ok) throw new Error('connect failed');
+      ids.push(party.value.party.partyId);
+      tenant.parties.disconnect(party.value.party.partyId);
+    }
+    expect(ids.filter((id) => tenant.parties.get(id) !== undefined)).toEqual(ids.slice(-10));
+  });
+});
+
 describe('namespaces', () => {
   it('are capped: idle ones go least recently used first; default and control-API ones stay', () => {
     const core = new PlatformCore({ seed: demoSeed, maxNamespaces: 10 });
