@@ -16,10 +16,11 @@
  * await platform.close();
  */
 export * from './core/index.js';
-export { IN_PROCESS_ORIGIN, createMockPlatform, startMockPlatform } from './platform/mockPlatform.js';
+export { AdminTokenRequiredError, IN_PROCESS_ORIGIN, createMockPlatform, startMockPlatform } from './platform/mockPlatform.js';
 export { DEFAULT_DATA_DIR_NAME, defaultDataDir } from './platform/defaultDataDir.js';
 export { parseStateFile, STATE_FILE_WAY_OUT, StateFileError } from './platform/parseStateFile.js';
 export { DEFAULT_PERSIST_DELAY_MS, openStateStore } from './platform/stateStore.js';
+export { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, adminRefusal, isGuardedPath, isLoopbackHost } from './server/adminRefusal.js';
 export { createServer, DEFAULT_BODY_LIMIT } from './server/createServer.js';
 export { CHANNEL_REFUSED } from './server/pushChannel.js';
 export * from './server/callbacks/index.js';
@@ -28,3 +29,4 @@ export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions, P
 export type { StateStore, StateStoreOptions } from './platform/stateStore.js';
 export type { ServerOptions } from './server/createServer.js';
 export { RESPONSE_VALIDATION_ENV, ResponseValidator, shapeOf, type ResponseValidation, type ResponseValidationCounts } from './server/responseValidation.js';
+export type { AdminGuardOptions, GuardedRequest } from './server/adminRefusal.js';

@@ -419,6 +419,16 @@ function checkResponse(request: FuzzRequest, res: { statusCode: number; headers:
 
   if (res.statusCode >= 500) v('5xx', res.body.slice(0, 300));
 
+  // The control API's guards answer before any route (adminRefusal): a state-changing request whose body is not
+  // JSON gets 415, whatever the path under /__admin.
+  if (path.startsWith('/__admin') && res.statusCode === 415) {
+    const parsed = ProblemDetails.safeParse(JSON.parse(res.body));
+    if (!parsed.success || parsed.data.type !== 'urn:wxvoip:problem:unsupported-media-type') v('guard refusal not a 415 problem', res.body.slice(0, 200));
+    const type = request.headers['content-type'] ?? '';
+    if (/^application\/json/i.test(type)) v('JSON body refused as unsupported media', type);
+    return violations;
+  }
+
   const declared = info ? (info.route.responses as Record<number, unknown>)[res.statusCode] : undefined;
   const noBodyDeclared = typeof declared === 'symbol';
   if (request.method === 'HEAD') {

@@ -5,7 +5,7 @@
  */
 import { demoSeed, Seed, type SeedInput } from '@wxvoip/contracts';
 import { describeStorage } from '../platform/describeStorage.js';
-import { startMockPlatform, type MockPlatform } from '../platform/mockPlatform.js';
+import { AdminTokenRequiredError, startMockPlatform, type MockPlatform } from '../platform/mockPlatform.js';
 import { StateFileError } from '../platform/parseStateFile.js';
 import { callEvent } from './callEventLine.js';
 import { cliLogger } from './cliLogger.js';
@@ -15,6 +15,11 @@ import { pushUrlLine } from './pushUrlLine.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
+/** What the banner says the control API's guards do. */
+function guardLine(options: MockCliOptions): string {
+  return `/__admin and /__inspector: JSON bodies, same Origin, ${options.adminToken === undefined ? 'loopback Host only' : 'admin token required'}`;
+}
+
 /** Prints the banner: every URL printed answers 200. In JSON mode the banner is one log object instead. */
 async function banner(platform: MockPlatform, options: MockCliOptions, seed: SeedInput | 'empty', json: boolean): Promise<void> {
   const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
@@ -23,7 +28,7 @@ async function banner(platform: MockPlatform, options: MockCliOptions, seed: See
   );
   const urls = { docs: `${platform.url}/docs`, control: `${platform.url}/__admin/info`, inspector: `${platform.url}/__inspector` };
   if (json) {
-    platform.app.log.info({ url: platform.url, ...urls, clock: options.clock, state: platform.storage?.dataDir ?? null, apps: apps.map((a) => a.appId), push: push.map((p) => ({ appId: p.appId, url: p.result.url.split('?')[0], ok: p.result.ok, reason: p.result.reason })) }, `wxvoip mock platform listening on ${platform.url}`);
+    platform.app.log.info({ url: platform.url, ...urls, clock: options.clock, guarded: guardLine(options), state: platform.storage?.dataDir ?? null, apps: apps.map((a) => a.appId), push: push.map((p) => ({ appId: p.appId, url: p.result.url.split('?')[0], ok: p.result.ok, reason: p.result.reason })) }, `wxvoip mock platform listening on ${platform.url}`);
     return;
   }
   print(`wxvoip mock platform listening on ${platform.url}`);
@@ -32,6 +37,7 @@ async function banner(platform: MockPlatform, options: MockCliOptions, seed: See
   print(`  inspector: ${urls.inspector}`);
   print(`  clock:     ${options.clock}`);
   print(`  state:     ${describeStorage(platform.storage)}`);
+  print(`  guarded:   ${guardLine(options)}`);
   for (const app of apps) {
     print(`  app ${app.appId}: secret ${app.secret}`);
     print(`    token:  curl '${platform.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appId}&secret=${app.secret}'`);
@@ -61,6 +67,7 @@ async function main(): Promise<number | undefined> {
       seed,
       clock: options.clock,
       ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir, wipeState: options.wipeState }),
+      ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
       logger: cliLogger(options.logLevel, json ? 'json' : 'pretty', print),
       logRequests: false,
       followDemoPushUrl: true,
@@ -84,8 +91,7 @@ async function main(): Promise<number | undefined> {
     throw error;
   }
   running = platform;
-  await banner(platform, options, seed, json);
-
+  // Signals first: a SIGTERM while the banner is printed still closes the platform (and saves its state).
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -101,6 +107,7 @@ async function main(): Promise<number | undefined> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  await banner(platform, options, seed, json);
   return undefined;
 }
 
@@ -111,8 +118,8 @@ main().then(
     if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof StateFileError) {
-      // A damaged or newer state file: the message names the file and the way out; the file is left as it is.
+    if (error instanceof StateFileError || error instanceof AdminTokenRequiredError) {
+      // A damaged or newer state file, or a non-loopback host without a token: the message says what to do.
       process.stderr.write(`wxvoip-mock: ${error.message}\n`);
       process.exitCode = 2;
       return;

@@ -4,7 +4,7 @@ import { parseMockArgs } from './parseMockArgs.js';
 
 describe('parseMockArgs', () => {
   it('has the documented defaults and ignores the "--" pnpm passes on', () => {
-    expect(parseMockArgs([])).toEqual({ host: '127.0.0.1', port: 3000, seed: 'demo', clock: 'real', logLevel: 'info', logFormat: undefined, dataDir: defaultDataDir(), wipeState: false });
+    expect(parseMockArgs([], {})).toEqual({ host: '127.0.0.1', port: 3000, seed: 'demo', clock: 'real', logLevel: 'info', logFormat: undefined, dataDir: defaultDataDir({}), wipeState: false, adminToken: undefined });
     expect(parseMockArgs(['--', '--port', '0', '--log-level', 'debug', '--log-format', 'json'])).toMatchObject({ port: 0, logLevel: 'debug', logFormat: 'json' });
     expect(parseMockArgs(['--help'])).toBe('help');
     expect(parseMockArgs(['-h'])).toBe('help');
@@ -15,6 +15,12 @@ describe('parseMockArgs', () => {
     expect(parseMockArgs(['--ephemeral'])).toMatchObject({ dataDir: undefined, wipeState: false });
     expect(parseMockArgs(['--ephemeral', '--data-dir', '/tmp/x'])).toEqual({ error: '--ephemeral keeps no state: it cannot be combined with --data-dir or --wipe-state' });
     expect(parseMockArgs(['--ephemeral', '--wipe-state'])).toEqual({ error: '--ephemeral keeps no state: it cannot be combined with --data-dir or --wipe-state' });
+  });
+
+  it('takes the admin token from --admin-token, else from WXVOIP_ADMIN_TOKEN; an empty one is none', () => {
+    expect(parseMockArgs(['--admin-token', 's3cret'], { WXVOIP_ADMIN_TOKEN: 'env' })).toMatchObject({ adminToken: 's3cret' });
+    expect(parseMockArgs([], { WXVOIP_ADMIN_TOKEN: 'env' })).toMatchObject({ adminToken: 'env' });
+    expect(parseMockArgs([], { WXVOIP_ADMIN_TOKEN: '' })).toMatchObject({ adminToken: undefined });
   });
 
   it('names the flag and the accepted values of a bad argument', () => {

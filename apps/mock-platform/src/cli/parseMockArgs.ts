@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../platform/defaultDataDir.js';
+import { ADMIN_TOKEN_ENV } from '../server/adminRefusal.js';
 
 /** pino levels `--log-level` accepts, most to least verbose, plus `silent`. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -23,6 +24,8 @@ export interface MockCliOptions {
   readonly dataDir: string | undefined;
   /** Delete the saved state before starting. */
   readonly wipeState: boolean;
+  /** The token every `/__admin` and `/__inspector` request must carry (`--admin-token`, else `WXVOIP_ADMIN_TOKEN`). */
+  readonly adminToken: string | undefined;
 }
 
 /** The `--help` text. */
@@ -30,9 +33,9 @@ export const MOCK_USAGE = `wxvoip-mock: a mock WeChat platform for hardware VoIP
 
 Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--clock real|manual]
                    [--log-level info] [--log-format pretty|json]
-                   [--data-dir DIR | --ephemeral] [--wipe-state]
+                   [--data-dir DIR | --ephemeral] [--wipe-state] [--admin-token TOKEN]
 
-  --host        address to bind (default 127.0.0.1)
+  --host        address to bind (default 127.0.0.1); any other address needs --admin-token
   --port        port to listen on; 0 picks a free one (default 3000)
   --seed        demo (default), empty, or a JSON/YAML seed file (schema: Seed in @wxvoip/contracts); new and
                 reset namespaces start from it, saved namespaces keep their state
@@ -47,7 +50,13 @@ Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--
   --ephemeral   keep nothing: the state lives in memory only and is gone when the process stops
   --wipe-state  delete the saved state in the data directory, then start from the seed
                 (a running platform: POST /__admin/state/wipe)
+  --admin-token token every /__admin and /__inspector request must carry (Authorization: Bearer TOKEN,
+                or Basic with TOKEN as password); default: the WXVOIP_ADMIN_TOKEN environment variable
   --help        this text
+
+The control API (/__admin) and the inspector (/__inspector) are guarded: state changes must be JSON, requests
+from another Origin are refused, on loopback the Host must be a loopback name, and off loopback every request
+needs the admin token. The emulated WeChat and transport routes are not guarded.
 `;
 
 /**
@@ -57,7 +66,7 @@ Usage: wxvoip-mock [--host 127.0.0.1] [--port 3000] [--seed demo|empty|FILE] [--
  * @example
  * parseMockArgs(['--port', '0', '--log-level', 'debug']); // { host: '127.0.0.1', port: 0, …, logLevel: 'debug' }
  */
-export function parseMockArgs(argv: readonly string[]): MockCliOptions | 'help' | { readonly error: string } {
+export function parseMockArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): MockCliOptions | 'help' | { readonly error: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -72,6 +81,7 @@ export function parseMockArgs(argv: readonly string[]): MockCliOptions | 'help' 
         'data-dir': { type: 'string' },
         ephemeral: { type: 'boolean', default: false },
         'wipe-state': { type: 'boolean', default: false },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -88,6 +98,8 @@ export function parseMockArgs(argv: readonly string[]): MockCliOptions | 'help' 
   const logFormat = values['log-format'];
   if (logFormat !== undefined && logFormat !== 'pretty' && logFormat !== 'json') return { error: `--log-format must be "pretty" or "json", got "${logFormat}"` };
   if (values.ephemeral && (values['data-dir'] !== undefined || values['wipe-state'])) return { error: '--ephemeral keeps no state: it cannot be combined with --data-dir or --wipe-state' };
-  const dataDir = values.ephemeral ? undefined : (values['data-dir'] ?? defaultDataDir());
-  return { host: values.host, port, seed: values.seed, clock: values.clock, logLevel, logFormat, dataDir, wipeState: values['wipe-state'] };
+  const dataDir = values.ephemeral ? undefined : (values['data-dir'] ?? defaultDataDir(env));
+  const token = values['admin-token'] ?? env[ADMIN_TOKEN_ENV];
+  const adminToken = token === undefined || token === '' ? undefined : token;
+  return { host: values.host, port, seed: values.seed, clock: values.clock, logLevel, logFormat, dataDir, wipeState: values['wipe-state'], adminToken };
 }

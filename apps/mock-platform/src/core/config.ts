@@ -53,6 +53,23 @@ export interface PlatformConfig {
   maxPendingPushesPerParty: number;
   /** Journal entries kept per namespace. [I] 10 000. */
   journalCapacity: number;
+  /**
+   * How long an expired credential (access token, snTicket, deviceToken, pushToken) is still recognised, so that it
+   * gets its precise "expired" errcode, before a sweep forgets it (then it is unknown). [I] 1 h.
+   */
+  expiredCredentialRetentionMs: number;
+  /** Superseded access tokens remembered per app and kind (for errcode 40001) before the oldest are forgotten. [I] 16. */
+  supersededTokensPerApp: number;
+  /** Live snTickets kept per namespace; past it the oldest are forgotten (a registration with one gets "unknown"). [I] 1000. */
+  maxSnTicketsPerNamespace: number;
+  /** deviceTokens kept per device (each getDeviceToken issues one); past it the oldest are forgotten. [I] 16. */
+  deviceTokensPerDevice: number;
+  /** Platform time between two sweeps of expired credentials; a sweep runs when a credential is issued. [I] 60 s. */
+  credentialSweepIntervalMs: number;
+  /** Disconnected parties remembered per namespace (for the control API's views); past it the oldest are forgotten. [I] 1000. */
+  maxDisconnectedParties: number;
+  /** Bytes of journal entries (bodies as kept: whole when small, a digest otherwise) kept per namespace. [I] 4 MiB. */
+  journalByteBudget: number;
 }
 
 /** The documented defaults of {@link PlatformConfig}. */
@@ -78,6 +95,13 @@ export const DEFAULT_PLATFORM_CONFIG: Readonly<PlatformConfig> = Object.freeze({
   licenseStubExpireTime: 1_893_427_200,
   maxPendingPushesPerParty: 1_000,
   journalCapacity: 10_000,
+  journalByteBudget: 4 * 1024 * 1024,
+  expiredCredentialRetentionMs: 60 * 60_000,
+  supersededTokensPerApp: 16,
+  maxSnTicketsPerNamespace: 1_000,
+  deviceTokensPerDevice: 16,
+  credentialSweepIntervalMs: 60_000,
+  maxDisconnectedParties: 1_000,
 });
 
 /** Merges overrides onto the defaults, refusing values that are not positive finite numbers. */

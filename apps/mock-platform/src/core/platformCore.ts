@@ -1,6 +1,7 @@
 import { DEFAULT_NAMESPACE, Namespace, type SeedInput, type StateFile } from '@wxvoip/contracts';
 import type { HostScheduler } from './clock/platformClock.js';
 import type { PlatformConfig } from './config.js';
+import type { IdMode } from './ids/idSource.js';
 import { restoreNamespace } from './persistence/restoreNamespace.js';
 import { snapshotNamespace } from './persistence/snapshotNamespace.js';
 import { PlatformTenant } from './platformTenant.js';
@@ -18,8 +19,14 @@ export interface NamespaceStorage {
   savedNamespaces(): string[];
 }
 
-/** What changed in the core: a namespace's state may differ (`changed`), or namespaces were wiped (`wiped`). */
-export type CoreChange = { readonly kind: 'changed'; readonly namespace: string } | { readonly kind: 'wiped'; readonly namespaces: readonly string[] };
+/**
+ * What changed in the core: a namespace's state may differ (`changed`), namespaces were wiped (`wiped`), or an idle
+ * namespace was evicted for the `maxNamespaces` cap (`evicted`, with its last state, which its next use restores).
+ */
+export type CoreChange =
+  | { readonly kind: 'changed'; readonly namespace: string }
+  | { readonly kind: 'wiped'; readonly namespaces: readonly string[] }
+  | { readonly kind: 'evicted'; readonly namespace: string; readonly state: StateFile };
 
 /** Options of {@link PlatformCore}. */
 export interface PlatformCoreOptions {
@@ -33,11 +40,25 @@ export interface PlatformCoreOptions {
   clockMode?: 'real' | 'manual';
   /** Prefix of the deterministic id seed; each namespace adds its own name. Default `wxvoip`. */
   idSeed?: string;
+  /**
+   * Where tokens and room ids come from: `random` (CSPRNG, unguessable) or `deterministic` (seeded, reproducible).
+   * Default: `random` for a namespace whose clock starts real, `deterministic` on a manual clock.
+   */
+  ids?: IdMode;
   /** Called when a namespace is created or reset, so adapters can attach senders to its new tenant. */
   onTenant?: (tenant: PlatformTenant) => void;
+  /**
+   * Most namespaces held at once. Creating one more evicts the least recently used idle namespace (no connected
+   * party, no call in progress) that is not kept: `default` and namespaces first used through the control API are
+   * kept. When none can be evicted the new namespace is created anyway. [I] Default 100.
+   */
+  maxNamespaces?: number;
   /** Saved namespaces: a namespace with a saved state starts from it on first use instead of from the seed. */
   storage?: NamespaceStorage;
 }
+
+/** Default of {@link PlatformCoreOptions.maxNamespaces}. */
+export const DEFAULT_MAX_NAMESPACES = 100;
 
 /**
  * The mock platform's core: isolated namespaces created on first use from one seed. Parallel tests pass different
@@ -49,8 +70,12 @@ export interface PlatformCoreOptions {
  * core.reset('test-1'); // back to the seed: calls end, parties get `bye`, timers stop
  */
 export class PlatformCore {
+  /** Tenants in least-recently-used order (each use moves one to the end). */
   private readonly tenants = new Map<string, PlatformTenant>();
   private readonly listeners = new Set<(change: CoreChange) => void>();
+  /** Namespaces never evicted: `default` and those first used through the control API. */
+  private readonly kept = new Set<string>([DEFAULT_NAMESPACE]);
+  private evictedCount = 0;
 
   constructor(private readonly options: PlatformCoreOptions = {}) {
     this.options = { ...options };
@@ -58,13 +83,23 @@ export class PlatformCore {
 
   /**
    * The tenant of a namespace, created on first use from its saved state (see {@link NamespaceStorage}) or else
-   * from the seed. Throws a RangeError for an invalid name.
+   * from the seed (which may evict an idle one, see `maxNamespaces`). `keep: true` (the control API) keeps the
+   * namespace from eviction. Throws a RangeError for an invalid name.
    */
-  tenant(namespace: string = DEFAULT_NAMESPACE): PlatformTenant {
+  tenant(namespace: string = DEFAULT_NAMESPACE, options: { keep?: boolean } = {}): PlatformTenant {
+    if (options.keep === true) this.kept.add(namespace);
     const existing = this.tenants.get(namespace);
-    if (existing) return existing;
+    if (existing) {
+      this.tenants.delete(namespace);
+      this.tenants.set(namespace, existing);
+      return existing;
+    }
     const parsed = Namespace.safeParse(namespace);
-    if (!parsed.success) throw new RangeError(parsed.error.issues[0]?.message ?? `invalid namespace "${namespace}"`);
+    if (!parsed.success) {
+      this.kept.delete(namespace);
+      throw new RangeError(parsed.error.issues[0]?.message ?? `invalid namespace "${namespace}"`);
+    }
+    this.evictIdle(Math.max(1, this.options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES) - 1);
     const saved = this.options.storage?.saved(namespace);
     const tenant = this.create(namespace, saved ?? this.options.seed);
     this.tenants.set(namespace, tenant);
@@ -125,6 +160,26 @@ export class PlatformCore {
     this.options.seed = seed;
   }
 
+  /** Namespaces evicted so far for the `maxNamespaces` cap. */
+  get evicted(): number {
+    return this.evictedCount;
+  }
+
+  /** Evicts least recently used idle namespaces that are not kept until at most `room` remain (when it can). */
+  private evictIdle(room: number): void {
+    if (this.tenants.size <= room) return;
+    for (const [name, tenant] of this.tenants) {
+      if (this.tenants.size <= room) return;
+      if (this.kept.has(name) || tenant.parties.list().length > 0 || tenant.rooms.activeCount > 0) continue;
+      // A listener (the data directory) gets the namespace's last state, so nothing changed since its last save is lost.
+      const state = this.listeners.size > 0 ? snapshotNamespace(tenant) : undefined;
+      tenant.shutdown('shutdown');
+      this.tenants.delete(name);
+      this.evictedCount++;
+      if (state) this.emit({ kind: 'evicted', namespace: name, state });
+    }
+  }
+
   /** Namespaces in use. */
   namespaces(): string[] {
     return [...this.tenants.keys()];
@@ -154,6 +209,7 @@ export class PlatformCore {
       ...(this.options.config === undefined ? {} : { config: this.options.config }),
       ...(this.options.host === undefined ? {} : { host: this.options.host }),
       ...(this.options.clockMode === undefined ? {} : { clockMode: this.options.clockMode }),
+      ...(this.options.ids === undefined ? {} : { ids: this.options.ids }),
     });
     tenant.state.journal.onAppend = () => this.touch(namespace);
     this.options.onTenant?.(tenant);

@@ -48,7 +48,7 @@ describe('createHandlers', () => {
   it('waits the latency a fault asks for on WeChat and transport routes, not on the control API', async () => {
     const waits: number[] = [];
     server.use(...createHandlers(freshCore(), { delay: async (ms) => void waits.push(ms) }));
-    const fault = await fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 1500 }) });
+    const fault = await fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 1500 }) });
     expect(fault.status).toBe(201);
     await fetch(`${IN_PROCESS_ORIGIN}/__admin/info`);
     expect(waits).toEqual([]);
@@ -60,7 +60,7 @@ describe('createHandlers', () => {
   it('matches latency faults on the request fields (appId here), and journals the latency as durationMs', async () => {
     const waits: number[] = [];
     server.use(...createHandlers(freshCore(), { delay: async (ms) => void waits.push(ms) }));
-    const add = (match: Record<string, string>) => fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 700, match }) });
+    const add = (match: Record<string, string>) => fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 700, match }) });
     expect((await add({ appId: 'wx_other_app' })).status).toBe(201);
     await fetch(`${IN_PROCESS_ORIGIN}/cgi-bin/token?${TOKEN_QUERY}`);
     expect(waits).toEqual([]);
@@ -73,7 +73,7 @@ describe('createHandlers', () => {
 
   it('waits with msw delay by default', async () => {
     server.use(...createHandlers(freshCore()));
-    await fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 40 }) });
+    await fetch(`${IN_PROCESS_ORIGIN}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', operation: 'wechat.getAccessToken', ms: 40 }) });
     const started = performance.now();
     await fetch(`${IN_PROCESS_ORIGIN}/cgi-bin/token?${TOKEN_QUERY}`);
     expect(performance.now() - started).toBeGreaterThanOrEqual(35);

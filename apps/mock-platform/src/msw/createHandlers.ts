@@ -8,13 +8,14 @@ import { createTransportHandlers } from '../core/api/transportApi.js';
 import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { callbackLogOf } from '../server/callbacks/callbackSender.js';
-import { preHandlerError } from '../server/errorResponses.js';
+import { adminRefusal, isGuardedPath } from '../server/adminRefusal.js';
+import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../server/errorResponses.js';
 import { ResponseValidator, type ResponseValidation } from '../server/responseValidation.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
   HARD_BODY_LIMIT,
-  HARD_BODY_LIMIT_DETAIL,
+  hardBodyLimitDetail,
   internalErrorProblem,
   isProblemBody,
   JSON_CONTENT_TYPE,
@@ -155,13 +156,18 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
   async function serveRoute(request: Request, match: Extract<RouteMatch<Entry>, { kind: 'route' }>, url: string, search: string): Promise<Response> {
     const method = request.method.toUpperCase();
     const entry = match.entry;
-    // @fastify/websocket answers a plain HTTP request to a WebSocket route with an empty 404.
-    if (entry.kind === 'channel') return new HttpResponse(null, { status: 404 });
+    // The push channel path without a WebSocket upgrade: 426 in the transport's shape, like createServer.
+    if (entry.kind === 'channel') {
+      const answer = preHandlerError('upgradeRequired', method, url, PUSH_CHANNEL_NEEDS_UPGRADE);
+      const response = errorReply(method, answer);
+      response.headers.set('upgrade', 'websocket');
+      return response;
+    }
 
     let body: unknown = undefined;
     if (!BODYLESS_METHODS.has(method)) {
       const bytes = new Uint8Array(await request.arrayBuffer());
-      if (bytes.byteLength > Math.max(bodyLimit, HARD_BODY_LIMIT)) return errorReply(method, preHandlerError('bodyTooLarge', method, url, HARD_BODY_LIMIT_DETAIL));
+      if (bytes.byteLength > Math.max(bodyLimit, HARD_BODY_LIMIT)) return errorReply(method, preHandlerError('payloadTooLarge', method, url, hardBodyLimitDetail(Math.max(bodyLimit, HARD_BODY_LIMIT))));
       const parsed = parseJsonBody(bytes.byteLength, () => utf8.decode(bytes), bodyLimit);
       if (!parsed.ok) return errorReply(method, preHandlerError(parsed.kind, method, url, parsed.detail));
       body = parsed.body;
@@ -227,6 +233,15 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
     const target = relative(request);
     if (target === undefined) return undefined;
     const method = request.method.toUpperCase();
+    // The control API's guards, as createServer applies them; in-process there is no network, so no Host check.
+    if (isGuardedPath(target.path)) {
+      const host = new URL(request.url).host;
+      const refusal = adminRefusal(
+        { method, path: target.path, hasBody: request.body !== null, header: (name) => (name === 'host' ? host : (request.headers.get(name) ?? undefined)) },
+        { loopback: false },
+      );
+      if (refusal !== undefined) return errorReply(method, refusal);
+    }
     const match = table.match(method, target.path);
     switch (match.kind) {
       case 'route':
@@ -239,7 +254,7 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
         // fastify still reads the body of an unrouted request, so only its hard limit can fail it.
         if (!BODYLESS_METHODS.has(method)) {
           const size = (await request.arrayBuffer()).byteLength;
-          if (size > Math.max(bodyLimit, HARD_BODY_LIMIT)) return errorReply(method, preHandlerError('bodyTooLarge', method, target.url, HARD_BODY_LIMIT_DETAIL));
+          if (size > Math.max(bodyLimit, HARD_BODY_LIMIT)) return errorReply(method, preHandlerError('payloadTooLarge', method, target.url, hardBodyLimitDetail(Math.max(bodyLimit, HARD_BODY_LIMIT))));
         }
         return errorReply(method, preHandlerError('notFound', method, target.url, ''));
       }

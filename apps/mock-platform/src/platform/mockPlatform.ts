@@ -3,9 +3,11 @@ import { controlContract, DEMO_PUSH_URL, demoSeed, type SeedInput } from '@wxvoi
 import type { FastifyInstance } from 'fastify';
 import type { PlatformClock } from '../core/clock/platformClock.js';
 import type { PlatformConfig } from '../core/config.js';
+import type { IdMode } from '../core/ids/idSource.js';
 import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
 import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
+import { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, isLoopbackHost } from '../server/adminRefusal.js';
 import { createServer } from '../server/createServer.js';
 import type { ResponseValidation } from '../server/responseValidation.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
@@ -19,6 +21,12 @@ export interface MockPlatformOptions {
   clock?: 'manual' | 'real';
   /** Timer and policy overrides. */
   config?: Partial<PlatformConfig>;
+  /**
+   * Tokens and room ids: `random` (CSPRNG: unguessable, never repeated after a restart or reset) or `deterministic`
+   * (seeded from the namespace: the same run gives the same tokens). Default: `random` on the real clock,
+   * `deterministic` on the manual clock.
+   */
+  ids?: IdMode;
   /** fastify logger option. Default off. */
   logger?: boolean | Record<string, unknown>;
   /** With a logger: false logs requests at `debug`, one line each, instead of fastify's two `info` lines. Default true. */
@@ -27,6 +35,12 @@ export interface MockPlatformOptions {
   onTenant?: (tenant: PlatformTenant) => void;
   /** How responses are checked against the contract: `firstOfShape` (default) or `every` (ADR 0023). */
   responseValidation?: ResponseValidation;
+  /**
+   * Admin token of the control API and the inspector: every `/__admin` and `/__inspector` request must then carry it
+   * (`Authorization: Bearer <token>`, Basic with the token as password, or `x-wxvoip-admin-token`); `control()` sends
+   * it. Required by `startMockPlatform` on any host but loopback. Default none.
+   */
+  adminToken?: string;
 }
 
 /** Options of {@link startMockPlatform}. */
@@ -114,6 +128,20 @@ export interface MockPlatform {
   close(): Promise<void>;
 }
 
+/**
+ * Thrown by {@link startMockPlatform} for a host other than loopback without an admin token: the control API reads
+ * every secret and resets state, so it is never open to a network without one.
+ */
+export class AdminTokenRequiredError extends Error {
+  constructor(readonly host: string) {
+    super(
+      `listening on ${host} exposes the control API (/__admin: every secret, reset, faults) and the inspector to the network: ` +
+        `give an admin token (--admin-token <token> or ${ADMIN_TOKEN_ENV}; adminToken in startMockPlatform), or bind 127.0.0.1`,
+    );
+    this.name = 'AdminTokenRequiredError';
+  }
+}
+
 /** Origin used by an in-process platform; msw handlers and `inject` address it. */
 export const IN_PROCESS_ORIGIN = 'http://wxvoip.mock';
 
@@ -123,7 +151,7 @@ function seedOf(seed: MockPlatformOptions['seed']): SeedInput | undefined {
   return seed;
 }
 
-async function build(options: MockPlatformOptions, clock: 'manual' | 'real', store?: StateStore): Promise<{ core: PlatformCore; app: FastifyInstance }> {
+async function build(options: MockPlatformOptions, clock: 'manual' | 'real', store?: StateStore, loopback = true): Promise<{ core: PlatformCore; app: FastifyInstance }> {
   const seed = seedOf(options.seed);
   const core = new PlatformCore({
     ...(seed === undefined ? {} : { seed }),
@@ -131,6 +159,7 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real', sto
     ...(options.config === undefined ? {} : { config: options.config }),
     host: nodeHostScheduler,
     clockMode: clock,
+    ...(options.ids === undefined ? {} : { ids: options.ids }),
     onTenant: (tenant) => {
       attachCallbackSender(tenant);
       options.onTenant?.(tenant);
@@ -142,19 +171,21 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real', sto
     ...(options.logRequests === undefined ? {} : { logRequests: options.logRequests }),
     delay: sleep,
     ...(options.responseValidation === undefined ? {} : { responseValidation: options.responseValidation }),
+    adminToken: options.adminToken,
+    loopback,
   });
   return { core, app };
 }
 
-function controlClient(baseUrl: string, namespace: string | undefined, fetcher?: (args: ApiFetcherArgs) => Promise<{ status: number; body: unknown; headers: Headers }>): ControlClient {
+function controlClient(baseUrl: string, namespace: string | undefined, adminToken: string | undefined, fetcher?: (args: ApiFetcherArgs) => Promise<{ status: number; body: unknown; headers: Headers }>): ControlClient {
   return initClient(controlContract, {
     baseUrl,
-    baseHeaders: namespace === undefined ? {} : { 'x-wxvoip-namespace': namespace },
+    baseHeaders: { ...(namespace === undefined ? {} : { 'x-wxvoip-namespace': namespace }), ...(adminToken === undefined ? {} : { [ADMIN_TOKEN_HEADER]: adminToken }) },
     ...(fetcher === undefined ? {} : { api: fetcher }),
   }) as ControlClient;
 }
 
-function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher?: Parameters<typeof controlClient>[2], store?: StateStore): MockPlatform {
+function platform(url: string, core: PlatformCore, app: FastifyInstance, adminToken: string | undefined, fetcher?: Parameters<typeof controlClient>[3], store?: StateStore): MockPlatform {
   return {
     url,
     app,
@@ -163,7 +194,7 @@ function platform(url: string, core: PlatformCore, app: FastifyInstance, fetcher
     tenant: (namespace) => core.tenant(namespace),
     clock: (namespace) => core.tenant(namespace).state.clock,
     reset: (namespace) => core.reset(namespace),
-    control: (namespace) => controlClient(url, namespace, fetcher),
+    control: (namespace) => controlClient(url, namespace, adminToken, fetcher),
     verifyPushUrl: async (appId, namespace) => {
       const config = core.tenant(namespace).state.app(appId)?.pushConfig;
       if (!config) {
@@ -206,7 +237,7 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
     const isJson = String(response.headers['content-type'] ?? '').includes('json');
     return { status: response.statusCode, body: isJson && response.body !== '' ? (JSON.parse(response.body) as unknown) : response.body, headers: new Headers(response.headers as Record<string, string>) };
   };
-  return platform(IN_PROCESS_ORIGIN, core, app, fetcher);
+  return platform(IN_PROCESS_ORIGIN, core, app, options.adminToken, fetcher);
 }
 
 /**
@@ -218,6 +249,9 @@ export async function createMockPlatform(options: MockPlatformOptions = {}): Pro
  * const kept = await startMockPlatform({ port: 0, dataDir: '.wxvoip-mock' }); // survives a restart
  */
 export async function startMockPlatform(options: ListenOptions = {}): Promise<MockPlatform> {
+  const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
+  if (!loopback && (options.adminToken === undefined || options.adminToken === '')) throw new AdminTokenRequiredError(host);
   const store =
     options.dataDir === undefined
       ? undefined
@@ -244,15 +278,15 @@ export async function startMockPlatform(options: ListenOptions = {}): Promise<Mo
   let built: { core: PlatformCore; app: FastifyInstance };
   let address: string;
   try {
-    built = await build(withVerification, options.clock ?? 'real', store);
+    built = await build(withVerification, options.clock ?? 'real', store, loopback);
     store?.attach(built.core);
-    address = await built.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    address = await built.app.listen({ host, port: options.port ?? 0 });
   } catch (error) {
     await store?.close();
     throw error;
   }
   const { core, app } = built;
-  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, undefined, store);
+  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, options.adminToken, undefined, store);
   started.platform = running;
   if (options.followDemoPushUrl === true) followDemoPushUrl(core, seedOf(options.seed), followingPushUrl(running.url));
   // Saved namespaces come back now, so rooms that were in flight end (and are journalled) at the start.

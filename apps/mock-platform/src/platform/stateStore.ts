@@ -98,6 +98,8 @@ class FileStateStore implements StateStore {
   private readonly lastBody = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private readonly wiped = new Set<string>();
+  /** The last state of namespaces the core evicted, until written (a use before then restores it from here). */
+  private readonly evicted = new Map<string, StateFile>();
   private core: PlatformCore | undefined;
   private unsubscribe: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -116,6 +118,11 @@ class FileStateStore implements StateStore {
   }
 
   saved(namespace: string): StateFile | undefined {
+    const evicted = this.evicted.get(namespace);
+    if (evicted) {
+      this.evicted.delete(namespace);
+      return evicted;
+    }
     const text = this.texts.get(namespace);
     return text === undefined ? undefined : parseStateFile(this.pathOf(namespace), text, namespace);
   }
@@ -150,8 +157,12 @@ class FileStateStore implements StateStore {
         this.texts.delete(namespace);
         this.lastBody.delete(namespace);
         this.dirty.delete(namespace);
+        this.evicted.delete(namespace);
         this.wiped.add(namespace);
       }
+    } else if (change.kind === 'evicted') {
+      this.evicted.set(change.namespace, change.state);
+      this.dirty.add(change.namespace);
     } else {
       this.dirty.add(change.namespace);
     }
@@ -188,7 +199,7 @@ class FileStateStore implements StateStore {
       this.options.onError?.(error);
     }
     for (const namespace of dirty) {
-      const file = this.core?.snapshot(namespace);
+      const file = this.core?.snapshot(namespace) ?? this.evicted.get(namespace);
       if (!file) continue;
       const { format, formatVersion, namespace: name, savedAt, platformTime, ...rest } = file;
       const body = JSON.stringify(rest, null, 2);
@@ -199,6 +210,7 @@ class FileStateStore implements StateStore {
         await writeAtomically(this.dir, `${namespace}.json`, text);
         this.lastBody.set(namespace, body);
         this.texts.set(namespace, text);
+        if (this.evicted.get(namespace) === file) this.evicted.delete(namespace);
       } catch (error) {
         this.options.onError?.(error);
       }

@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { initServer, RequestValidationError } from '@ts-rest/fastify';
 import type { AppRoute, AppRouter } from '@ts-rest/core';
-import { controlContract, platformTransportContract, wechatApiContract } from '@wxvoip/contracts';
+import { controlContract, MAX_PARTY_FRAME_BYTES, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract } from '@wxvoip/contracts';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createControlHandlers } from '../core/api/control/index.js';
 import type { RouterHandlers } from '../core/api/routeHandlers.js';
@@ -11,16 +11,20 @@ import { latencyOf } from '../core/api/runOperation.js';
 import { createTransportHandlers } from '../core/api/transportApi.js';
 import { createWechatHandlers } from '../core/api/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
+import { adminGuard } from './adminGuard.js';
 import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
+import { rawAnswer, requestLineOf } from './rawAnswer.js';
+import { routeUpgrades } from './routeUpgrades.js';
 import { ResponseValidator, type ResponseValidation } from './responseValidation.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
   HARD_BODY_LIMIT,
+  hardBodyLimitDetail,
   internalErrorProblem,
   isProblemBody,
   JSON_CONTENT_TYPE,
@@ -58,6 +62,16 @@ export interface ServerOptions {
    * shape in full) or `every` (every response; the default when `WXVOIP_RESPONSE_VALIDATION=every`). ADR 0023.
    */
   readonly responseValidation?: ResponseValidation;
+  /**
+   * The admin token every `/__admin` and `/__inspector` request must carry (`Authorization: Bearer`, Basic with the
+   * token as password, or `x-wxvoip-admin-token`). Default none. `startMockPlatform` requires one off loopback.
+   */
+  readonly adminToken?: string | undefined;
+  /**
+   * Whether the server listens on loopback only (default true): then `/__admin` and `/__inspector` refuse a `Host`
+   * that is not a loopback name or address. See `adminGuard`.
+   */
+  readonly loopback?: boolean;
 }
 
 /** A body the parser refused, carried to the router's validation handler. */
@@ -118,6 +132,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     ...(options.logRequests === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
     bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT),
     return503OnClosing: true,
+    // Node's parser refuses a head past 16 KiB (431), a request line with raw non-ASCII bytes or a broken header
+    // (400) before fastify sees the request: answer those in the shape of the API the path belongs to too.
+    clientErrorHandler: (connectionError, socket) => {
+      const error = connectionError as Error & { code?: string; rawPacket?: unknown };
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const { method, url } = requestLineOf(Buffer.isBuffer(error.rawPacket) ? error.rawPacket : undefined);
+      if (error.code === 'HPE_HEADER_OVERFLOW') rawAnswer(socket, 'headersTooLarge', method, url, 'the request line and headers are larger than 16 KiB');
+      else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.destroy();
+      else rawAnswer(socket, 'badRequest', method, url, `the request is not valid HTTP/1.1 (${error.code ?? 'parse error'}: ${error.message}); percent-encode non-ASCII characters of the path`);
+    },
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A path the router cannot read (an invalid percent escape, a parameter past MAX_PARAM_LENGTH) answers in the
     // shape of the API it addresses, not with fastify's default body.
@@ -131,6 +155,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       reply.raw.end(request.method === 'HEAD' ? undefined : text);
     },
   });
+
+  // The control API and the inspector are for the developer's own machine: loopback Host, same Origin, JSON bodies,
+  // and the admin token when there is one. Before the hook below, which rewrites Content-Type.
+  app.addHook('onRequest', adminGuard({ adminToken: options.adminToken, loopback: options.loopback ?? true }));
 
   if (options.logRequests === false) {
     app.addHook('onResponse', (request, reply, done) => {
@@ -161,7 +189,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     else done(bodyError(parsed.kind, parsed.detail), undefined);
   });
 
-  await app.register(websocket);
+  // A frame larger than the largest legal party message closes the channel (1009) instead of being buffered.
+  await app.register(websocket, { options: { maxPayload: MAX_PARTY_FRAME_BYTES } });
+  // Only the push channel takes an upgrade; Upgrade: h2c (Java, curl --http2) and friends are served as HTTP/1.1.
+  const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
+  routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });
   if (options.docs !== false) {
     await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() } });
     await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -170,6 +202,27 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const page = inspectorPage();
     app.get(INSPECTOR_PATH, (_request, reply) => reply.headers(INSPECTOR_HEADERS).send(page));
   }
+
+  // Set before the routers' scopes are registered: each scope's error handler hands what it does not handle itself
+  // (a body past the hard limit, a parser failure) to the one that was in place when the scope was created.
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    const kind =
+      error.code === 'WXVOIP_MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'malformedJson'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'payloadTooLarge'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'emptyBody'
+            : undefined;
+    if (kind) {
+      const detail = kind === 'payloadTooLarge' ? hardBodyLimitDetail(Math.max(bodyLimit, HARD_BODY_LIMIT)) : error.message;
+      const { status, body } = preHandlerError(kind, request.method, request.url, detail);
+      return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
+    }
+    request.log.error({ err: error }, 'unexpected error in the mock platform');
+    const { status, body } = internalErrorProblem(error, request.url);
+    return reply.status(status).type('application/problem+json').send(body);
+  });
 
   // Each router lives in its own scope, where ts-rest's error handler answers request validation failures in that
   // API's shape and hands every other error up to the root handler below.
@@ -214,24 +267,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = preHandlerError('notFound', request.method, request.url, '');
     return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
-  });
-
-  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
-    const kind =
-      error.code === 'WXVOIP_MALFORMED_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-        ? 'malformedJson'
-        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'bodyTooLarge'
-          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-            ? 'emptyBody'
-            : undefined;
-    if (kind) {
-      const { status, body } = preHandlerError(kind, request.method, request.url, error.message);
-      return reply.status(status).type('type' in body ? 'application/problem+json' : 'application/json').send(body);
-    }
-    request.log.error({ err: error }, 'unexpected error in the mock platform');
-    const { status, body } = internalErrorProblem(error, request.url);
-    return reply.status(status).type('application/problem+json').send(body);
   });
 
   return app;

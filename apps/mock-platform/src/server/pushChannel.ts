@@ -1,6 +1,7 @@
 import { NAMESPACE_HEADER, PartyMessage, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformCore } from '../core/platformCore.js';
+import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from './errorResponses.js';
 
 /** WebSocket close code for a refused channel (credential or path mismatch), in the application range. */
 export const CHANNEL_REFUSED = 4401;
@@ -10,49 +11,59 @@ export const CHANNEL_REFUSED = 4401;
  * The platform sends the party's numbered push messages as JSON text frames (hello, voipEvent, incomingCall,
  * deviceStatus, appMsg, ping, bye) and reads `pong`/`ack` frames back. A closed socket is a vanished party: its calls
  * abort. The namespace comes from the `x-wxvoip-namespace` header or, since browsers cannot set WebSocket headers, a
- * `namespace` query parameter [I].
+ * `namespace` query parameter [I]. The same path without a WebSocket upgrade answers 426 in the transport's shape
+ * (a broken handshake is answered 400 by `routeUpgrades` before it gets here).
  */
 export function registerPushChannel(app: FastifyInstance, core: PlatformCore): void {
-  app.get(PUSH_CHANNEL_PATH, { websocket: true }, (socket, request) => {
-    const params = request.params as { partyId?: string };
-    const query = request.query as Record<string, string | undefined>;
-    const header = request.headers[NAMESPACE_HEADER];
-    const namespace = (typeof header === 'string' ? header : undefined) ?? query['namespace'];
-    let tenant;
-    try {
-      tenant = core.tenant(namespace);
-    } catch (error) {
-      socket.close(CHANNEL_REFUSED, (error as Error).message.slice(0, 120));
-      return;
-    }
-    const auth = tenant.parties.authenticate(query[PUSH_CHANNEL_TOKEN_PARAM]);
-    if (!auth.ok || auth.value.partyId !== params.partyId) {
-      socket.close(CHANNEL_REFUSED, auth.ok ? 'this credential belongs to another party' : auth.refusal.rule.slice(0, 120));
-      return;
-    }
-    const partyId = auth.value.partyId;
-    let open = true;
-    tenant.parties.attachChannel(partyId, (message) => {
-      if (!open) return;
-      socket.send(JSON.stringify(message));
-      if (message.type === 'bye') {
-        open = false;
-        socket.close(1000, message.reason);
-      }
-    });
-    socket.on('message', (data: Buffer) => {
-      let parsed;
+  app.route({
+    method: 'GET',
+    url: PUSH_CHANNEL_PATH,
+    schema: { hide: true },
+    handler: (request, reply) => {
+      const { status, body } = preHandlerError('upgradeRequired', request.method, request.url, PUSH_CHANNEL_NEEDS_UPGRADE);
+      return reply.status(status).header('upgrade', 'websocket').type('application/json').send(body);
+    },
+    wsHandler: (socket, request) => {
+      const params = request.params as { partyId?: string };
+      const query = request.query as Record<string, string | undefined>;
+      const header = request.headers[NAMESPACE_HEADER];
+      const namespace = (typeof header === 'string' ? header : undefined) ?? query['namespace'];
+      let tenant;
       try {
-        parsed = PartyMessage.safeParse(JSON.parse(data.toString('utf8')));
-      } catch {
+        tenant = core.tenant(namespace);
+      } catch (error) {
+        socket.close(CHANNEL_REFUSED, (error as Error).message.slice(0, 120));
         return;
       }
-      if (parsed.success && parsed.data.type === 'pong') tenant.parties.pong(partyId, parsed.data.seq);
-    });
-    socket.on('close', () => {
-      if (!open) return;
-      open = false;
-      tenant.parties.channelClosed(partyId);
-    });
+      const auth = tenant.parties.authenticate(query[PUSH_CHANNEL_TOKEN_PARAM]);
+      if (!auth.ok || auth.value.partyId !== params.partyId) {
+        socket.close(CHANNEL_REFUSED, auth.ok ? 'this credential belongs to another party' : auth.refusal.rule.slice(0, 120));
+        return;
+      }
+      const partyId = auth.value.partyId;
+      let open = true;
+      tenant.parties.attachChannel(partyId, (message) => {
+        if (!open) return;
+        socket.send(JSON.stringify(message));
+        if (message.type === 'bye') {
+          open = false;
+          socket.close(1000, message.reason);
+        }
+      });
+      socket.on('message', (data: Buffer) => {
+        let parsed;
+        try {
+          parsed = PartyMessage.safeParse(JSON.parse(data.toString('utf8')));
+        } catch {
+          return;
+        }
+        if (parsed.success && parsed.data.type === 'pong') tenant.parties.pong(partyId, parsed.data.seq);
+      });
+      socket.on('close', () => {
+        if (!open) return;
+        open = false;
+        tenant.parties.channelClosed(partyId);
+      });
+    },
   });
 }

@@ -20,8 +20,10 @@ export const HARD_BODY_LIMIT = 64 * 1024 * 1024;
  */
 export const MAX_PARAM_LENGTH = 1024;
 
-/** fastify's own message for a body past its hard limit (`FST_ERR_CTP_BODY_TOO_LARGE`), which the answer carries. */
-export const HARD_BODY_LIMIT_DETAIL = 'Request body is too large';
+/** What a 413 answer says about a body past the hard limit (`limit`: the larger of the body limit and the hard one). */
+export function hardBodyLimitDetail(limit: number): string {
+  return `the body is larger than ${limit} bytes, the most the platform reads at all`;
+}
 
 /** Content type of a JSON answer, as fastify writes it. */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

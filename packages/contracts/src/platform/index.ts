@@ -75,9 +75,12 @@ export {
 export { FieldIssue } from './field-issue.js';
 export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders } from './headers.js';
 export {
+  BodyDigest,
   CallbackEntry,
   CheckStage,
   EventEntry,
+  JOURNAL_BODY_MAX_BYTES,
+  JOURNAL_BODY_MAX_DEPTH,
   JOURNAL_PAGE_MAX,
   JournalEntry,
   JournalKind,
@@ -135,6 +138,7 @@ export {
   HelloMessage,
   IncomingCallMessage,
   PartyMessage,
+  MAX_PARTY_FRAME_BYTES,
   PingMessage,
   PongMessage,
   PushMessage,

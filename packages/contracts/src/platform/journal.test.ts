@@ -26,7 +26,7 @@ describe('JournalEntry', () => {
       { kind: 'platform', seq: 6, at: 1004, event: 'roomAborted', roomId: 'r-1', detail: 'the platform stopped while the room was talking' },
     ];
     for (const entry of entries) expect(JournalEntry.parse(entry)).toEqual(entry);
-    expect(JournalPage.parse({ entries, lastSeq: 6 }).entries).toHaveLength(6);
+    expect(JournalPage.parse({ entries, lastSeq: 6, dropped: 0 }).entries).toHaveLength(6);
   });
 
   it('requires why on a refusal, with a check stage and the rule', () => {

@@ -64,6 +64,32 @@ const base = {
   at: z.number().int().nonnegative(),
 };
 
+/** Bodies up to this many bytes of JSON (and nested at most {@link JOURNAL_BODY_MAX_DEPTH} deep) are journalled whole. */
+export const JOURNAL_BODY_MAX_BYTES = 2048;
+
+/** Bodies nested deeper than this are journalled as a {@link BodyDigest} (reading them back must never overflow a stack). */
+export const JOURNAL_BODY_MAX_DEPTH = 32;
+
+/**
+ * What the journal keeps of a request or response body too large or too deeply nested to keep whole: its size as
+ * compact JSON, the SHA-256 of that JSON text, and its first characters.
+ *
+ * @example
+ * BodyDigest.parse({ bytes: 1048576, sha256: 'e3b0…', preview: '{"sn":"SN-1","msg":"aaaa', reason: 'size' });
+ */
+export const BodyDigest = z.object({
+  /** UTF-8 bytes of the body as compact JSON. */
+  bytes: z.number().int().nonnegative(),
+  /** SHA-256 of that JSON text, lower-case hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The first 256 characters of that JSON text. */
+  preview: z.string(),
+  /** `size`: more than JOURNAL_BODY_MAX_BYTES; `depth`: nested deeper than JOURNAL_BODY_MAX_DEPTH. */
+  reason: z.enum(['size', 'depth']),
+});
+/** What the journal keeps of a body too large or too deep to keep whole. */
+export type BodyDigest = z.infer<typeof BodyDigest>;
+
 /** Fields of request and refusal entries: which operation, over which HTTP route, for whom. */
 const requestFields = {
   operation: PlatformOperation,
@@ -74,8 +100,14 @@ const requestFields = {
   appId: AppId.nullable(),
   roomId: RoomId.nullable(),
   durationMs: z.number().int().nonnegative(),
+  /** The request body (or query), when it is small and shallow enough to keep whole; otherwise see requestDigest. */
   requestBody: z.unknown().optional(),
+  /** The response body, when it is small and shallow enough to keep whole; otherwise see responseDigest. */
   responseBody: z.unknown().optional(),
+  /** Size, hash and preview of a request body too large or too deep to keep whole. */
+  requestDigest: BodyDigest.optional(),
+  /** Size, hash and preview of a response body too large or too deep to keep whole. */
+  responseDigest: BodyDigest.optional(),
 };
 
 /** A request the platform accepted (errcode 0). */
@@ -175,10 +207,14 @@ export type JournalQuery = z.infer<typeof JournalQuery>;
 /** `JournalQuery` as written, before defaults are applied. */
 export type JournalQueryInput = z.input<typeof JournalQuery>;
 
-/** A journal page: entries in `seq` order and the `seq` to pass as `since` next time. */
+/**
+ * A journal page: entries in `seq` order, the `seq` to pass as `since` next time, and how many entries the journal
+ * has dropped (oldest first) to stay within its entry and byte budgets since it was created or cleared.
+ */
 export const JournalPage = z.object({
   entries: z.array(JournalEntry),
   lastSeq: z.number().int().nonnegative(),
+  dropped: z.number().int().nonnegative(),
 });
 /** A journal page. */
 export type JournalPage = z.infer<typeof JournalPage>;

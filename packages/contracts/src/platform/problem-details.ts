@@ -48,6 +48,48 @@ export const PROBLEM_TYPES = {
     status: 409,
     when: 'Creating something whose id already exists, or an update that would break a seed rule (e.g. a second group for a device).',
   },
+  adminTokenRequired: {
+    type: 'urn:wxvoip:problem:admin-token-required',
+    title: 'The control API needs the admin token',
+    status: 401,
+    when: 'The platform listens on a non-loopback address (or was started with an admin token) and the request carries no valid `Authorization: Bearer <token>` (or Basic with the token as password).',
+  },
+  foreignOrigin: {
+    type: 'urn:wxvoip:problem:foreign-origin',
+    title: 'Request from another origin',
+    status: 403,
+    when: "The request's `Origin` is not the platform's own origin: a web page elsewhere may not drive the control API or the inspector.",
+  },
+  hostNotAllowed: {
+    type: 'urn:wxvoip:problem:host-not-allowed',
+    title: 'Host header is not a loopback name',
+    status: 403,
+    when: 'The platform listens on loopback and the `Host` header is not `localhost`, `*.localhost`, a 127.x address or `[::1]` (a DNS-rebinding page).',
+  },
+  unsupportedMediaType: {
+    type: 'urn:wxvoip:problem:unsupported-media-type',
+    title: 'State-changing control requests must be JSON',
+    status: 415,
+    when: 'A POST, PUT, PATCH or DELETE to the control API has a body whose `Content-Type` is not `application/json` (a cross-site form or `text/plain` post).',
+  },
+  payloadTooLarge: {
+    type: 'urn:wxvoip:problem:payload-too-large',
+    title: 'Request body is too large',
+    status: 413,
+    when: 'The body is larger than the platform reads at all (64 MiB); nothing of it was read.',
+  },
+  headersTooLarge: {
+    type: 'urn:wxvoip:problem:headers-too-large',
+    title: 'Request head is too large',
+    status: 431,
+    when: "The request line and headers together exceed Node's limit (16 KiB by default).",
+  },
+  badRequest: {
+    type: 'urn:wxvoip:problem:bad-request',
+    title: 'Request cannot be read as HTTP/1.1',
+    status: 400,
+    when: 'The request line or a header is not valid HTTP (raw non-ASCII bytes in the path, a broken header), or an upgrade other than the push channel WebSocket was asked for in a way that cannot be answered.',
+  },
   internal: {
     type: 'urn:wxvoip:problem:internal',
     title: 'Mock platform bug',

@@ -178,3 +178,10 @@ export type AckMessage = z.infer<typeof AckMessage>;
 export const PartyMessage = z.discriminatedUnion('type', [PongMessage, AckMessage]);
 /** A party → server message on the push channel. */
 export type PartyMessage = z.infer<typeof PartyMessage>;
+
+/**
+ * Largest party → server frame the push channel accepts, in bytes. A legal {@link PartyMessage} is a `pong` or `ack`
+ * of about 40 bytes (`{"type":"pong","seq":9007199254740991}`); 1 KiB leaves room for whitespace [I]. A larger frame
+ * closes the channel with WebSocket code 1009 (message too big).
+ */
+export const MAX_PARTY_FRAME_BYTES = 1024;

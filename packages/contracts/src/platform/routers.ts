@@ -8,10 +8,13 @@ import { platformTransportContract } from './transport-contract.js';
  * @example
  * for (const [name, router] of Object.entries(platformRouters)) register(name, router);
  */
-export const platformRouters = {
+export const platformRouters: PlatformRouters = {
   transport: platformTransportContract,
   control: controlContract,
 } as const;
 
-/** The type of {@link platformRouters}. */
-export type PlatformRouters = typeof platformRouters;
+/** The type of {@link platformRouters} (spelled out: the inferred type is too long for a declaration file). */
+export type PlatformRouters = {
+  readonly transport: typeof platformTransportContract;
+  readonly control: typeof controlContract;
+};

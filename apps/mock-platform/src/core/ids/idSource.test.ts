@@ -32,4 +32,14 @@ describe('IdSource', () => {
     const ids = new IdSource('s');
     expect([ids.sequential('grp_'), ids.sequential('grp_')]).toEqual(['grp_000001', 'grp_000002']);
   });
+
+  it('in random mode draws from the CSPRNG: two sources with the same seed never agree, every character is used', () => {
+    const a = new IdSource('seed-1', 'random');
+    const b = new IdSource('seed-1', 'random');
+    expect(a.token(136)).not.toBe(b.token(136));
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) for (const char of a.token(32)) seen.add(char);
+    expect(seen.size).toBe(62);
+    expect(a.roomId().slice(ROOM_ID_PREFIX.length)).toMatch(/^[1-9]\d{14}$/);
+  });
 });

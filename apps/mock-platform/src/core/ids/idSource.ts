@@ -5,25 +5,53 @@ const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const ROOM_ID_PREFIX = 'wxf830863afde621ebWmpfVoip';
 
 /**
- * Deterministic ids and tokens: the same seed gives the same sequence, so a test that replays the same
- * operations sees the same roomIds, tickets and tokens.
+ * Where the random part of ids and tokens comes from:
+ *
+ * - `deterministic`: a PRNG (mulberry32) seeded from the namespace, so a test that replays the same operations sees
+ *   the same roomIds, tickets and tokens. The default on a manual clock. Anyone who knows the seed can predict every
+ *   token, and a reset starts the sequence again: never on a platform others can reach.
+ * - `random`: Web Crypto's `crypto.getRandomValues` (a CSPRNG; the same as `node:crypto` in Node), so tokens are
+ *   unguessable and never repeat across restarts or resets. The default on the real clock.
+ */
+export type IdMode = 'deterministic' | 'random';
+
+/** Uint32s drawn from the CSPRNG at a time, so that one call of getRandomValues serves many characters. */
+const RANDOM_BATCH = 256;
+
+/** Largest multiple of the alphabet size below 2^32: draws at or above it are redrawn (no modulo bias). */
+const UNBIASED_LIMIT = Math.floor(0x1_0000_0000 / ALNUM.length) * ALNUM.length;
+
+/**
+ * Ids and tokens of one namespace: opaque tokens, room ids and readable sequential ids. Tokens and room ids come
+ * from a seeded PRNG (`deterministic`: reproducible) or from the CSPRNG (`random`: unguessable); see {@link IdMode}.
+ * Sequential ids (`party_000001`, `fault_000001`) are counters either way: they name things, they grant nothing.
  *
  * @example
  * const ids = new IdSource('test-seed');
  * ids.token(32); // 32 alphanumeric characters, identical on every run with this seed
+ * new IdSource('x', 'random').token(32); // unguessable
  */
 export class IdSource {
   private state: number;
   private counter = 0;
+  private readonly batch = new Uint32Array(RANDOM_BATCH);
+  private batchIndex = RANDOM_BATCH;
 
-  constructor(seed: string) {
+  constructor(
+    seed: string,
+    /** Where the random part comes from. Default `deterministic`. */
+    readonly mode: IdMode = 'deterministic',
+  ) {
     this.state = hashSeed(seed);
   }
 
   /** A random-looking alphanumeric token of `length` characters. */
   token(length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += ALNUM[this.nextUint32() % ALNUM.length];
+    while (out.length < length) {
+      const draw = this.nextUint32();
+      if (draw < UNBIASED_LIMIT) out += ALNUM[draw % ALNUM.length];
+    }
     return out;
   }
 
@@ -51,8 +79,15 @@ export class IdSource {
     this.counter = saved.counter;
   }
 
-  /** A uniformly distributed 32-bit unsigned integer (mulberry32). */
+  /** A uniformly distributed 32-bit unsigned integer: mulberry32, or the CSPRNG in `random` mode. */
   nextUint32(): number {
+    if (this.mode === 'random') {
+      if (this.batchIndex >= RANDOM_BATCH) {
+        globalThis.crypto.getRandomValues(this.batch);
+        this.batchIndex = 0;
+      }
+      return this.batch[this.batchIndex++]!;
+    }
     this.state = (this.state + 0x6d2b79f5) | 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);

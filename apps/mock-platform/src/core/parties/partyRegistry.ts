@@ -53,6 +53,8 @@ export interface PartyState {
 export class PartyRegistry {
   private readonly parties = new Map<string, PartyState>();
   private readonly byToken = new Map<string, PartyState>();
+  /** Disconnected parties, oldest first: past `maxDisconnectedParties` the oldest are forgotten. */
+  private readonly departed: string[] = [];
   /** Called when a party disconnects, vanishes or its channel closes; the room engine aborts its calls. */
   onVanished: (party: PartyState, reason: ByeReason) => void = () => undefined;
   /** Fault hook for dropped pushes. */
@@ -180,6 +182,11 @@ export class PartyRegistry {
     party.pingTimer = undefined;
     this.byToken.delete(party.token);
     this.onVanished(party, reason);
+    this.departed.push(party.partyId);
+    while (this.departed.length > this.state.config.maxDisconnectedParties) {
+      const forgotten = this.departed.shift()!;
+      if (this.parties.get(forgotten)?.active === false) this.parties.delete(forgotten);
+    }
     return true;
   }
 

@@ -43,6 +43,12 @@ export class DeviceTokenService {
         ? refuse('DEVICE_TOKEN_FETCH_FAILED', 'registration', `${rule} with registerMiniProgramDevice`)
         : refuse('WMPF_REGISTER_KEY_NOT_FOUND', 'registration', `${rule} with the device-auth SDK's registerDevice`);
     }
+    this.state.credentials.maybeSweep();
+    for (const old of device.deviceTokens.keys()) {
+      if (device.deviceTokens.size < this.state.config.deviceTokensPerDevice) break;
+      device.deviceTokens.delete(old);
+      this.state.deviceTokens.delete(old);
+    }
     const token = this.state.ids.token(DEVICE_TOKEN_LENGTH);
     const expiresAt = this.state.now() + this.state.config.deviceTokenTtlMs;
     device.deviceTokens.set(token, { expiresAt });

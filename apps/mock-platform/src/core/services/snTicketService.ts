@@ -49,6 +49,12 @@ export class SnTicketService {
     if (!model.approved) {
       return refuse('MODEL_ID_CHECK_FAILED', 'arguments', `model_id ${modelId} of ${app.appId} is not approved yet: finish device onboarding for it`);
     }
+    this.state.credentials.maybeSweep();
+    // Map order is issue order: past the bound, the oldest tickets are forgotten.
+    for (const ticket of this.state.snTickets.keys()) {
+      if (this.state.snTickets.size < this.state.config.maxSnTicketsPerNamespace) break;
+      this.state.snTickets.delete(ticket);
+    }
     const record: SnTicketRecord = {
       ticket: this.state.ids.token(SN_TICKET_LENGTH),
       appId: app.appId,

@@ -19,6 +19,9 @@ const DAY_MS = 24 * 60 * 60_000;
  *   latest") and 42001 (expired), in that order.
  */
 export class TokenService {
+  /** Superseded tokens per app and kind, oldest first: past `supersededTokensPerApp` the oldest are forgotten. */
+  private readonly superseded = new Map<string, string[]>();
+
   constructor(private readonly state: TenantState) {}
 
   /** `GET /cgi-bin/token`. */
@@ -87,9 +90,10 @@ export class TokenService {
   }
 
   private issue(app: AppState, kind: 'classic' | 'stable', { supersede = true } = {}): AccessTokenRecord {
+    this.state.credentials.maybeSweep();
     const now = this.state.now();
     const previous = app.accessTokens[kind];
-    if (previous && supersede) previous.superseded = true;
+    if (previous && (supersede || previous.expiresAt <= now)) this.remember(previous, supersede);
     const record: AccessTokenRecord = {
       token: this.state.ids.token(ACCESS_TOKEN_LENGTH),
       appId: app.appId,
@@ -101,6 +105,16 @@ export class TokenService {
     app.accessTokens[kind] = record;
     this.state.accessTokens.set(record.token, record);
     return record;
+  }
+
+  /** Marks a replaced token superseded (when it is) and forgets the oldest replaced ones past the per-app bound. */
+  private remember(previous: AccessTokenRecord, supersede: boolean): void {
+    if (supersede) previous.superseded = true;
+    const key = `${previous.appId}:${previous.kind}`;
+    const queue = this.superseded.get(key) ?? [];
+    queue.push(previous.token);
+    this.superseded.set(key, queue);
+    while (queue.length > this.state.config.supersededTokensPerApp) this.state.accessTokens.delete(queue.shift()!);
   }
 
   private remainingSec(record: AccessTokenRecord): number {

@@ -131,6 +131,9 @@ export class WmpfService {
     if (!device.activated) {
       return refuse('WMPF_REGISTER_PERMISSION_ERROR', 'state', `WMPF device ${device.sn} is not activated: add it with runtime/adddevice, then activateDevice (D §3.1)`);
     }
+    this.state.credentials.maybeSweep();
+    // The previous pushToken is superseded: forget it (a call with it is refused as unknown or superseded, 14).
+    if (device.pushToken) this.state.pushTokens.delete(device.pushToken.token);
     const token = this.state.ids.token(PUSH_TOKEN_LENGTH);
     const expiresAt = this.state.now() + this.state.config.pushTokenTtlMs;
     device.pushToken = { token, expiresAt };

@@ -1,7 +1,7 @@
 import { Seed, type SeedInput } from '@wxvoip/contracts';
 import { PlatformClock, type HostScheduler } from '../clock/platformClock.js';
 import { resolvePlatformConfig, type PlatformConfig } from '../config.js';
-import { IdSource } from '../ids/idSource.js';
+import { IdSource, type IdMode } from '../ids/idSource.js';
 import { Journal } from '../journal/journal.js';
 import { loadSeed } from './loadSeed.js';
 import { TenantState } from './tenantState.js';
@@ -20,6 +20,11 @@ export interface TenantStateOptions {
   host?: HostScheduler;
   /** Overrides the seed's clock mode ('real' needs `host`). */
   clockMode?: 'real' | 'manual';
+  /**
+   * Where tokens and room ids come from (see `IdMode`). Default: `random` when the clock starts real,
+   * `deterministic` when it starts manual.
+   */
+  ids?: IdMode;
 }
 
 /**
@@ -39,7 +44,8 @@ export function createTenantState(options: TenantStateOptions = {}): TenantState
     ...(clockSeed?.mode === 'manual' ? { startAt: clockSeed.now } : {}),
     mode: (options.clockMode ?? clockSeed?.mode) === 'real' && options.host ? 'real' : 'manual',
   });
-  const state = new TenantState(namespace, clock, new IdSource(options.idSeed ?? namespace), new Journal(() => clock.now(), config.journalCapacity), config);
+  const ids = new IdSource(options.idSeed ?? namespace, options.ids ?? (clock.mode === 'real' ? 'random' : 'deterministic'));
+  const state = new TenantState(namespace, clock, ids, new Journal(() => clock.now(), config.journalCapacity, config.journalByteBudget), config);
   if (seed) loadSeed(state, seed);
   return state;
 }

@@ -2,6 +2,7 @@ import type { PlatformClock } from '../clock/platformClock.js';
 import type { PlatformConfig } from '../config.js';
 import type { IdSource } from '../ids/idSource.js';
 import type { Journal } from '../journal/journal.js';
+import { CredentialSweeper } from '../services/credentialSweeper.js';
 import type { AccessTokenRecord, AppState, DeviceState, FaultRecord, SnTicketRecord } from './entities.js';
 
 /**
@@ -25,6 +26,8 @@ export class TenantState {
   readonly runtimeDevices = new Map<string, string>();
   /** Injected faults by faultId, in creation order (FaultBook). */
   readonly faults = new Map<string, FaultRecord>();
+  /** Forgets expired and superseded credentials on the platform clock (the services call it when they issue). */
+  readonly credentials: CredentialSweeper = new CredentialSweeper(this);
 
   constructor(
     readonly namespace: string,

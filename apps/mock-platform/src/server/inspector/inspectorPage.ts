@@ -99,6 +99,7 @@ export function inspectorPage(): string {
 
 <section>
   <h2>Journal (newest 100, newest first)</h2>
+  <p class="muted" data-testid="journal-dropped"></p>
   <table data-testid="journal">
     <thead><tr><th>seq</th><th>at</th><th>kind</th><th>what</th><th>status</th><th>why / room</th></tr></thead>
     <tbody></tbody>

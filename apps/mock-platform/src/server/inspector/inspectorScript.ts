@@ -88,9 +88,11 @@ export const INSPECTOR_SCRIPT = String.raw`
   // ---- the control API ----------------------------------------------------------------------------------
 
   /** One control request; resolves the JSON body, rejects with an Error whose message says what went wrong. */
-  function control(method, path, body) {
+  function control(method, path, body, retried) {
     var headers = { accept: 'application/json, application/problem+json' };
     if (view.namespace) headers['x-wxvoip-namespace'] = view.namespace;
+    var adminToken = storedAdminToken();
+    if (adminToken) headers['x-wxvoip-admin-token'] = adminToken;
     var init = { method: method, headers: headers, cache: 'no-store' };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -98,6 +100,8 @@ export const INSPECTOR_SCRIPT = String.raw`
     }
     return fetch(CONTROL + path, init).then(
       function (res) {
+        // A platform started with an admin token: ask for it once, keep it for this tab, and try again.
+        if (res.status === 401 && !retried && askAdminToken()) return control(method, path, body, true);
         return res.text().then(function (text) {
           var data = null;
           try { data = text ? JSON.parse(text) : null; } catch (ignored) { data = null; }
@@ -109,6 +113,21 @@ export const INSPECTOR_SCRIPT = String.raw`
         throw new Error(method + ' ' + CONTROL + path + ' got no answer (' + (reason && reason.message ? reason.message : String(reason)) + '): is the mock platform still running?');
       },
     );
+  }
+
+  /** The admin token this tab was given, if any. */
+  function storedAdminToken() {
+    try { return window.sessionStorage.getItem('wxvoip-admin-token') || ''; } catch (ignored) { return ''; }
+  }
+
+  /** Asks for the admin token (once per tab); true when one was given. */
+  function askAdminToken() {
+    if (askAdminToken.asked) return false;
+    askAdminToken.asked = true;
+    var token = window.prompt('This mock platform needs its admin token (--admin-token or WXVOIP_ADMIN_TOKEN):');
+    if (!token) return false;
+    try { window.sessionStorage.setItem('wxvoip-admin-token', token); } catch (ignored) { /* private mode */ }
+    return true;
   }
 
   function roomPath(roomId, rest) {
@@ -262,7 +281,8 @@ export const INSPECTOR_SCRIPT = String.raw`
     return '';
   }
 
-  function renderJournal(entries) {
+  function renderJournal(entries, dropped) {
+    $('journal-dropped').textContent = dropped > 0 ? dropped + ' older entries were dropped to keep the journal within its entry and byte budgets' : '';
     var rows = entries.slice().reverse().map(function (entry) {
       return el('tr', { 'data-testid': 'journal-' + entry.seq, class: entry.kind }, [
         el('td', { class: 'num' }, [entry.seq]),
@@ -303,7 +323,7 @@ export const INSPECTOR_SCRIPT = String.raw`
         renderClock(results[0]);
         renderRooms(results[1].rooms);
         renderParties(results[2].parties);
-        renderJournal(results[3].entries);
+        renderJournal(results[3].entries, results[3].dropped || 0);
         renderTimeline(results[4]);
         $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
         clearError('refresh');

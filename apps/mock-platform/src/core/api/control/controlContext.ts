@@ -46,7 +46,8 @@ export function withTenant<R>(
     namespace,
     instance,
     get tenant() {
-      return core.tenant(namespace);
+      // A namespace used through the control API is set up on purpose: it is never evicted.
+      return core.tenant(namespace, { keep: true });
     },
   };
   try {

@@ -1,0 +1,85 @@
+import { JOURNAL_BODY_MAX_BYTES, JOURNAL_BODY_MAX_DEPTH, type BodyDigest } from '@wxvoip/contracts';
+import { sha256Hex } from './sha256.js';
+
+/** Characters of JSON text a digest keeps as its preview. */
+const PREVIEW_CHARS = 256;
+
+const utf8 = new TextEncoder();
+
+/** What the journal keeps of one body: the body itself (small and shallow), or its digest; and what that costs. */
+export type BodySummary =
+  | { readonly kind: 'whole'; readonly value: unknown; readonly bytes: number }
+  | { readonly kind: 'digest'; readonly digest: BodyDigest; readonly bytes: number };
+
+/**
+ * Summarizes a request or response body for the journal, safely for any nesting and any size: a body of at most
+ * `JOURNAL_BODY_MAX_BYTES` bytes of JSON, nested at most `JOURNAL_BODY_MAX_DEPTH` deep, is kept whole; anything else
+ * becomes a {@link BodyDigest} (byte count, SHA-256 and a 256-character preview of its compact JSON). The nesting is
+ * measured without recursion, and a deep body is serialized without recursion, so no body can overflow the stack
+ * here or when the journal is read back. `bytes` is what the summary costs the journal's byte budget.
+ *
+ * @example
+ * summarizeBody({ sn: 'SN-1' });            // { kind: 'whole', value: { sn: 'SN-1' }, bytes: 12 }
+ * summarizeBody({ msg: 'x'.repeat(5000) });  // { kind: 'digest', digest: { bytes: 5011, sha256: '…', preview: '{"msg":"xxx…', reason: 'size' }, … }
+ */
+export function summarizeBody(value: unknown): BodySummary {
+  const deep = depthExceeds(value, JOURNAL_BODY_MAX_DEPTH);
+  const text = deep ? toJsonIteratively(value) : (JSON.stringify(value) ?? 'null');
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so a longer text is too large without encoding it twice.
+  const encoded = text.length <= JOURNAL_BODY_MAX_BYTES ? utf8.encode(text) : undefined;
+  if (!deep && encoded !== undefined && encoded.length <= JOURNAL_BODY_MAX_BYTES) return { kind: 'whole', value, bytes: encoded.length };
+  const all = encoded ?? utf8.encode(text);
+  const digest: BodyDigest = { bytes: all.length, sha256: sha256Hex(all), preview: copyOf(text.slice(0, PREVIEW_CHARS)), reason: deep ? 'depth' : 'size' };
+  return { kind: 'digest', digest, bytes: 160 + digest.preview.length };
+}
+
+/**
+ * A string with its own storage: V8 keeps the whole parent of a `slice` alive (a sliced string), so a 256-character
+ * preview of a 1 MB body would retain the megabyte.
+ */
+function copyOf(text: string): string {
+  return Array.from(text).join('');
+}
+
+/** Whether arrays and objects nest deeper than `limit` (without recursion; stops at the first too-deep value). */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    const children = Array.isArray(current) ? current : Object.values(current);
+    for (const child of children) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+/** Compact JSON of a parsed JSON value, like JSON.stringify but without recursion (for bodies of any depth). */
+function toJsonIteratively(value: unknown): string {
+  const out: string[] = [];
+  type Frame = { kind: 'value'; value: unknown } | { kind: 'text'; text: string };
+  const stack: Frame[] = [{ kind: 'value', value }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.kind === 'text') {
+      out.push(frame.text);
+      continue;
+    }
+    const current = frame.value;
+    if (typeof current !== 'object' || current === null) {
+      out.push(JSON.stringify(current) ?? 'null');
+      continue;
+    }
+    const array = Array.isArray(current);
+    const entries: [string | undefined, unknown][] = array ? current.map((item) => [undefined, item]) : Object.entries(current);
+    const frames: Frame[] = [{ kind: 'text', text: array ? '[' : '{' }];
+    entries.forEach(([key, item], index) => {
+      if (index > 0) frames.push({ kind: 'text', text: ',' });
+      if (key !== undefined) frames.push({ kind: 'text', text: `${JSON.stringify(key)}:` });
+      frames.push({ kind: 'value', value: item });
+    });
+    frames.push({ kind: 'text', text: array ? ']' : '}' });
+    for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i]!);
+  }
+  return out.join('');
+}
