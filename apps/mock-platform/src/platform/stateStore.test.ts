@@ -83,6 +83,31 @@ describe('openStateStore', () => {
     expect(second.core.tenant('team-b').tokens.authenticate(token).ok).toBe(false);
   });
 
+  it('an idle namespace evicted for the cap before its change was written keeps that change, saved and restored', async () => {
+    const dataDir = freshDir();
+    const store = await openStateStore({ dataDir, delayMs: 60_000 });
+    open.push(store);
+    const core = new PlatformCore({ seed: demoSeed, storage: store, maxNamespaces: 2 });
+    store.attach(core);
+    const token = issueToken(core, 'team-a');
+    // Two more namespaces evict team-a (idle, not kept) long before the 60 s write would have saved its token.
+    core.tenant('team-b');
+    core.tenant('team-c');
+    expect(core.evicted).toBe(1);
+    expect(core.peek('team-a')).toBeUndefined();
+    // Used again before any write, it comes back from the state it was evicted with.
+    expect(core.tenant('team-a').tokens.authenticate(token).ok).toBe(true);
+    core.tenant('team-b');
+    core.tenant('team-c');
+    await store.flush();
+    const saved = JSON.parse(readFileSync(stateFile(dataDir, 'team-a'), 'utf8')) as StateFile;
+    expect(saved.runtime.accessTokens.map((t) => t.token)).toEqual([token]);
+    await stop(store, core);
+
+    const second = await start(dataDir);
+    expect(second.core.tenant('team-a').tokens.authenticate(token).ok).toBe(true);
+  });
+
   it('writes nothing while nothing changes (reads, the passing of time)', async () => {
     const dataDir = freshDir();
     const { store, core } = await start(dataDir);
