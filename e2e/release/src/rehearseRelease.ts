@@ -44,8 +44,8 @@ export interface RuntimeReport {
 
 /** The README's examples, as files of `scratch/`, and the names the README gives them in the user's project. */
 export const README_EXAMPLES = [
-  { source: 'readme-smoke.mjs', as: 'smoke.mjs' },
-  { source: 'readme-token.test.mjs', as: 'token.test.mjs' },
+  { source: 'readmeSmoke.mjs', as: 'smoke.mjs' },
+  { source: 'readmeToken.test.mjs', as: 'token.test.mjs' },
 ] as const;
 
 /** Everything the rehearsal saw. `ok` is true only when every check passed. */

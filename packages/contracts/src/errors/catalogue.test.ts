@@ -11,9 +11,9 @@ import type {
   VoipErrorKey,
   WmpfRegistrationErrCode,
 } from './catalogue.js';
-import { ErrorDomain } from './error-entry.js';
-import type { ErrorEntry } from './error-entry.js';
-import type { ErrorKey } from './error-key.js';
+import { ErrorDomain } from './errorEntry.js';
+import type { ErrorEntry } from './errorEntry.js';
+import type { ErrorKey } from './errorKey.js';
 
 describe('ERROR_CATALOGUE', () => {
   it('gives every entry a unique key', () => {

@@ -1,12 +1,12 @@
-import { AUTHORIZATION_ERRORS } from './authorization-errors.js';
-import { BACKEND_ERRORS } from './backend-errors.js';
-import { DEVICE_SDK_ERRORS } from './device-sdk-errors.js';
-import type { ErrorDomain, ErrorEntry } from './error-entry.js';
-import { HARDWARE_API_ERRORS } from './hardware-api-errors.js';
-import { PLUGIN_ERRORS } from './plugin-errors.js';
-import { PLUGIN_EVENT_ERRORS } from './plugin-event-errors.js';
-import { SERVER_API_ERRORS } from './server-api-errors.js';
-import { WMPF_ERRORS } from './wmpf-errors.js';
+import { AUTHORIZATION_ERRORS } from './authorizationErrors.js';
+import { BACKEND_ERRORS } from './backendErrors.js';
+import { DEVICE_SDK_ERRORS } from './deviceSdkErrors.js';
+import type { ErrorDomain, ErrorEntry } from './errorEntry.js';
+import { HARDWARE_API_ERRORS } from './hardwareApiErrors.js';
+import { PLUGIN_ERRORS } from './pluginErrors.js';
+import { PLUGIN_EVENT_ERRORS } from './pluginEventErrors.js';
+import { SERVER_API_ERRORS } from './serverApiErrors.js';
+import { WMPF_ERRORS } from './wmpfErrors.js';
 
 /** Freezes every entry and the array itself, keeping the literal types. */
 function freezeEntries<const T extends readonly ErrorEntry[]>(entries: T): T {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from './catalogue.js';
-import type { CodedErrorDomain } from './error-entry.js';
+import type { CodedErrorDomain } from './errorEntry.js';
 
 /**
  * The reference tables, copied by hand from reference/plugin-api.md (P) and reference/devices-and-platform.md (D)

@@ -3,9 +3,9 @@
  * source; lookups; the plugin's VoipError family; WeChat `{ errcode, errmsg }` bodies; the docs renderer.
  */
 export { ERROR_CATALOGUE } from './catalogue.js';
-export { ERROR_DOMAIN_INFO } from './error-domains.js';
-export { ErrorDomain } from './error-entry.js';
-export { ErrorKey, isErrorKey } from './error-key.js';
+export { ERROR_DOMAIN_INFO } from './errorDomains.js';
+export { ErrorDomain } from './errorEntry.js';
+export { ErrorKey, isErrorKey } from './errorKey.js';
 export {
   errorByKey,
   findError,
@@ -13,11 +13,11 @@ export {
   findRtosError,
   isPluginEventErrMsg,
   rtosReturnCode,
-} from './find-error.js';
-export { ERRORS_DOC_COMMAND, renderErrorsMarkdown } from './render-errors-markdown.js';
-export { VoipCgiError, VoipError, VoipJoinError, VoipPluginError, isVoipError } from './voip-error.js';
-export { voipErrorFromCatalogue } from './voip-error-from-catalogue.js';
-export { errmsgOf, ok, wechatError } from './wechat-error.js';
+} from './findError.js';
+export { ERRORS_DOC_COMMAND, renderErrorsMarkdown } from './renderErrorsMarkdown.js';
+export { VoipCgiError, VoipError, VoipJoinError, VoipPluginError, isVoipError } from './voipError.js';
+export { voipErrorFromCatalogue } from './voipErrorFromCatalogue.js';
+export { errmsgOf, ok, wechatError } from './wechatError.js';
 
 export type {
   AuthorizationErrCode,
@@ -37,7 +37,7 @@ export type {
   WmpfRegistrationErrCode,
   WmpfRuntimeErrCode,
 } from './catalogue.js';
-export type { ErrorDomainInfo } from './error-domains.js';
+export type { ErrorDomainInfo } from './errorDomains.js';
 export type {
   CodedErrorDomain,
   CodedErrorEntry,
@@ -50,7 +50,7 @@ export type {
   SourceRef,
   VoipErrorClassName,
   VoipErrorEntry,
-} from './error-entry.js';
-export type { VoipErrorInit, VoipErrorName, VoipJoinErrorInit } from './voip-error.js';
-export type { VoipErrorDetails, VoipErrorFor } from './voip-error-from-catalogue.js';
-export type { WechatErrorReply, WechatOkReply } from './wechat-error.js';
+} from './errorEntry.js';
+export type { VoipErrorInit, VoipErrorName, VoipJoinErrorInit } from './voipError.js';
+export type { VoipErrorDetails, VoipErrorFor } from './voipErrorFromCatalogue.js';
+export type { WechatErrorReply, WechatOkReply } from './wechatError.js';

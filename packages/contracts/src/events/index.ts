@@ -6,15 +6,15 @@ export {
   ROOMLESS_VOIP_EVENT_NAMES,
   VoipEventName,
   isRoomVoipEventName,
-} from './voip-event-name.js';
-export { VOIP_EVENT_CATALOGUE } from './voip-event-catalogue.js';
+} from './voipEventName.js';
+export { VOIP_EVENT_CATALOGUE } from './voipEventCatalogue.js';
 export {
   ABORT_ERR_MSG_STATUS,
   ABORT_VOIP_ERR_MSG,
   JOIN_FAIL_ERR_MSG,
   KnownAbortVoipErrMsg,
   KnownJoinFailErrMsg,
-} from './event-err-msg.js';
+} from './eventErrMsg.js';
 export {
   AbortStatus,
   AbortVoipData,
@@ -31,9 +31,9 @@ export {
   JoinFailData,
   PreConnectEndStatus,
   RejectVoipData,
-} from './event-data.js';
-export { VoipEvent, VoipEventSchemas, isVoipEventOf } from './voip-event.js';
+} from './eventData.js';
+export { VoipEvent, VoipEventSchemas, isVoipEventOf } from './voipEvent.js';
 
-export type { RoomVoipEventName, RoomlessVoipEventName } from './voip-event-name.js';
-export type { VoipEventAudience, VoipEventFacts } from './voip-event-catalogue.js';
-export type { VoipEventDataOf, VoipEventOf, VoipEventSchema } from './voip-event.js';
+export type { RoomVoipEventName, RoomlessVoipEventName } from './voipEventName.js';
+export type { VoipEventAudience, VoipEventFacts } from './voipEventCatalogue.js';
+export type { VoipEventDataOf, VoipEventOf, VoipEventSchema } from './voipEvent.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppId, OpenId, RoomId, Sn } from '../common/identifiers.js';
 import { PlatformOperation } from './operations.js';
 import { PartyId } from './party.js';
-import { PushMessageType } from './push-message.js';
+import { PushMessageType } from './pushMessage.js';
 
 /** Longest injected latency: 10 minutes, enough for any timeout under test. */
 export const MAX_FAULT_LATENCY_MS = 600_000;

@@ -16,9 +16,9 @@ export {
   RevokeAuthorizationResult,
   UserPatch,
   UserView,
-} from './admin-apps.js';
-export { BillingPatch, BillingView, SetDeviceLicenseBody } from './admin-billing.js';
-export { CallbackDelivery, CallbackListQuery, CallbackOutcome } from './admin-callbacks.js';
+} from './adminApps.js';
+export { BillingPatch, BillingView, SetDeviceLicenseBody } from './adminBilling.js';
+export { CallbackDelivery, CallbackListQuery, CallbackOutcome } from './adminCallbacks.js';
 export {
   DeviceCredentialKind,
   DeviceListQuery,
@@ -28,8 +28,8 @@ export {
   IssuedSnTicket,
   IssueSnTicketBody,
   TakeOfflineBody,
-} from './admin-devices.js';
-export { PlatformInfo, ResetBody, SeedSummary, WipeStateBody, WipeStateResult } from './admin-info.js';
+} from './adminDevices.js';
+export { PlatformInfo, ResetBody, SeedSummary, WipeStateBody, WipeStateResult } from './adminInfo.js';
 export {
   ActionTimelineEntry,
   BillingTimelineEntry,
@@ -47,8 +47,8 @@ export {
   SimulateRejectBody,
   StateTimelineEntry,
   TimelineEntry,
-} from './admin-rooms.js';
-export { CallCreatedData, InitByCallerData, RoomActionData } from './call-data.js';
+} from './adminRooms.js';
+export { CallCreatedData, InitByCallerData, RoomActionData } from './callData.js';
 export {
   AdvanceClockBody,
   AdvanceClockResult,
@@ -59,9 +59,9 @@ export {
   SetClockBody,
   TimerKind,
 } from './clock.js';
-export { controlContract } from './control-contract.js';
-export { DEMO_PUSH_URL, demoSeed } from './demo-seed.js';
-export { DeviceRegistration, RegisterDeviceBody, RegisterDeviceData, RegistrationMethod } from './device-registration.js';
+export { controlContract } from './controlContract.js';
+export { DEMO_PUSH_URL, demoSeed } from './demoSeed.js';
+export { DeviceRegistration, RegisterDeviceBody, RegisterDeviceData, RegistrationMethod } from './deviceRegistration.js';
 export {
   DropPushFaultSpec,
   ErrorFaultSpec,
@@ -72,7 +72,7 @@ export {
   LatencyFaultSpec,
   MAX_FAULT_LATENCY_MS,
 } from './faults.js';
-export { FieldIssue } from './field-issue.js';
+export { FieldIssue } from './fieldIssue.js';
 export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders } from './headers.js';
 export {
   BodyDigest,
@@ -92,7 +92,7 @@ export {
   RefusalReason,
   RequestEntry,
 } from './journal.js';
-export { LinuxListenerHangupBody, LinuxListenerJoinBody, LinuxSessionCallBody } from './linux-ops.js';
+export { LinuxListenerHangupBody, LinuxListenerJoinBody, LinuxSessionCallBody } from './linuxOps.js';
 export { PlatformOperation, TRANSPORT_OPERATIONS, WECHAT_OPERATIONS } from './operations.js';
 export {
   ChannelState,
@@ -116,7 +116,7 @@ export {
   RequestDeviceVoipArgs,
   RequestDeviceVoipDevice,
   RequestDeviceVoipGroup,
-} from './phone-ops.js';
+} from './phoneOps.js';
 export {
   CONTROL_API_VERSION,
   CONTROL_PREFIX,
@@ -128,8 +128,8 @@ export {
   TRANSPORT_PREFIX,
   TRANSPORT_PROTOCOL_VERSION,
 } from './prefixes.js';
-export { PROBLEM_TYPES, ProblemDetails } from './problem-details.js';
-export { ENCODING_AES_KEY_LENGTH, EncodingAesKey, PushConfig, PushToken, PushUrl } from './push-config.js';
+export { PROBLEM_TYPES, ProblemDetails } from './problemDetails.js';
+export { ENCODING_AES_KEY_LENGTH, EncodingAesKey, PushConfig, PushToken, PushUrl } from './pushConfig.js';
 export {
   AckMessage,
   ByeMessage,
@@ -147,7 +147,7 @@ export {
   VoipEventMessage,
   WechatReminderNotice,
   WmpfPushNotice,
-} from './push-message.js';
+} from './pushMessage.js';
 export {
   AbortRoomBody,
   AnswerRoomBody,
@@ -156,11 +156,11 @@ export {
   HangUpRoomBody,
   LocalEndOrigin,
   RejectRoomBody,
-} from './room-actions.js';
-export { CallDirection, CallTransport, RoomOutcome, RoomSide, RoomState } from './room-state.js';
-export { RoomMember, RoomSnapshot, RoomView } from './room-view.js';
+} from './roomActions.js';
+export { CallDirection, CallTransport, RoomOutcome, RoomSide, RoomState } from './roomState.js';
+export { RoomMember, RoomSnapshot, RoomView } from './roomView.js';
 export { platformRouters } from './routers.js';
-export { CallPayload, RtosClientCallBody, RtosClientJoinBody } from './rtos-ops.js';
+export { CallPayload, RtosClientCallBody, RtosClientJoinBody } from './rtosOps.js';
 export {
   AuthorizationState,
   DeviceKind,
@@ -176,8 +176,8 @@ export {
   SeedModel,
   SeedUser,
   VoipCapability,
-} from './seed-entities.js';
-export { SEED_RULES } from './seed-rules.js';
+} from './seedEntities.js';
+export { SEED_RULES } from './seedRules.js';
 export { Seed, SeedApp, SeedClock } from './seed.js';
 export {
   AppRuntime,
@@ -193,9 +193,9 @@ export {
   STATE_FORMAT_VERSION,
   StateFileHeader,
   StateFileRuntime,
-} from './state-file.js';
-export type { StateFile } from './state-file.js';
-export { platformTransportContract } from './transport-contract.js';
+} from './stateFile.js';
+export type { StateFile } from './stateFile.js';
+export { platformTransportContract } from './transportContract.js';
 export {
   CredentialRefusal,
   isTransportOk,
@@ -203,9 +203,9 @@ export {
   TransportRefusal,
   transportResult,
   TransportValidationRefusal,
-} from './transport-result.js';
-export { CloudCallJoinBody, CloudListenerHangupBody, CloudSessionJoinBody } from './vendor-cloud-ops.js';
-export { DEVICE_TOKEN_TTL_MS, DeviceTokenData, PushTokenData } from './wmpf-ops.js';
+} from './transportResult.js';
+export { CloudCallJoinBody, CloudListenerHangupBody, CloudSessionJoinBody } from './vendorCloudOps.js';
+export { DEVICE_TOKEN_TTL_MS, DeviceTokenData, PushTokenData } from './wmpfOps.js';
 
 export type {
   AppViewInput,
@@ -213,22 +213,22 @@ export type {
   PutUserBodyInput,
   RequestAuthorizationBodyInput,
   UserViewInput,
-} from './admin-apps.js';
-export type { BillingViewInput, SetDeviceLicenseBodyInput } from './admin-billing.js';
-export type { CallbackListQueryInput } from './admin-callbacks.js';
-export type { DeviceListQueryInput, TakeOfflineBodyInput } from './admin-devices.js';
-export type { ResetBodyInput, WipeStateBodyInput } from './admin-info.js';
+} from './adminApps.js';
+export type { BillingViewInput, SetDeviceLicenseBodyInput } from './adminBilling.js';
+export type { CallbackListQueryInput } from './adminCallbacks.js';
+export type { DeviceListQueryInput, TakeOfflineBodyInput } from './adminDevices.js';
+export type { ResetBodyInput, WipeStateBodyInput } from './adminInfo.js';
 export type {
   PlacePhoneCallBodyInput,
   RoomListQueryInput,
   SimulateGoOfflineBodyInput,
   SimulateHangUpBodyInput,
   SimulateRejectBodyInput,
-} from './admin-rooms.js';
-export type { ControlContract, ControlRouteKey } from './control-contract.js';
+} from './adminRooms.js';
+export type { ControlContract, ControlRouteKey } from './controlContract.js';
 export type { DropPushFaultSpecInput, ErrorFaultSpecInput, FaultInput, FaultSpecInput, LatencyFaultSpecInput } from './faults.js';
 export type { JournalQueryInput } from './journal.js';
-export type { LinuxListenerHangupBodyInput, LinuxListenerJoinBodyInput, LinuxSessionCallBodyInput } from './linux-ops.js';
+export type { LinuxListenerHangupBodyInput, LinuxListenerJoinBodyInput, LinuxSessionCallBodyInput } from './linuxOps.js';
 export type { PlatformOperationName } from './operations.js';
 export type {
   ConnectPartyDataInput,
@@ -239,11 +239,11 @@ export type {
   WechatPluginConnectInput,
   WmpfPluginConnectInput,
 } from './party.js';
-export type { ProblemTypeKey, ProblemTypeUri } from './problem-details.js';
-export type { PushConfigInput } from './push-config.js';
-export type { AbortRoomBodyInput, AnswerRoomBodyInput, HangUpRoomBodyInput, RejectRoomBodyInput } from './room-actions.js';
+export type { ProblemTypeKey, ProblemTypeUri } from './problemDetails.js';
+export type { PushConfigInput } from './pushConfig.js';
+export type { AbortRoomBodyInput, AnswerRoomBodyInput, HangUpRoomBodyInput, RejectRoomBodyInput } from './roomActions.js';
 export type { PlatformRouters } from './routers.js';
-export type { RtosClientCallBodyInput } from './rtos-ops.js';
+export type { RtosClientCallBodyInput } from './rtosOps.js';
 export type {
   SeedAuthorizationInput,
   SeedBillingInput,
@@ -253,8 +253,8 @@ export type {
   SeedLicensePackageInput,
   SeedModelInput,
   SeedUserInput,
-} from './seed-entities.js';
-export type { SeedRuleKey } from './seed-rules.js';
+} from './seedEntities.js';
+export type { SeedRuleKey } from './seedRules.js';
 export type { SeedAppInput, SeedInput } from './seed.js';
-export type { PlatformTransportContract, TransportRouteKey } from './transport-contract.js';
-export type { CloudListenerHangupBodyInput } from './vendor-cloud-ops.js';
+export type { PlatformTransportContract, TransportRouteKey } from './transportContract.js';
+export type { CloudListenerHangupBodyInput } from './vendorCloudOps.js';

@@ -4,8 +4,8 @@ import { VoipEventName } from '../events/index.js';
 import { FaultId } from './faults.js';
 import { PlatformOperation } from './operations.js';
 import { PartyId } from './party.js';
-import { PushMessageType } from './push-message.js';
-import { RoomSide } from './room-state.js';
+import { PushMessageType } from './pushMessage.js';
+import { RoomSide } from './roomState.js';
 
 /**
  * The kinds of journal entries: accepted requests, refused requests, pushes, callbacks, call events, and what the

@@ -3,8 +3,8 @@ import { wechatApiContract } from '../server-api/index.js';
 import type { WechatRouteKey } from '../server-api/index.js';
 import { PlatformOperation, TRANSPORT_OPERATIONS, WECHAT_OPERATIONS } from './operations.js';
 import type { PlatformOperationName } from './operations.js';
-import { platformTransportContract } from './transport-contract.js';
-import type { TransportRouteKey } from './transport-contract.js';
+import { platformTransportContract } from './transportContract.js';
+import type { TransportRouteKey } from './transportContract.js';
 
 describe('PlatformOperation', () => {
   it('names every emulated WeChat route and every transport route', () => {

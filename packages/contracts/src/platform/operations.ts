@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { wechatApiContract } from '../server-api/index.js';
 import type { WechatRouteKey } from '../server-api/index.js';
-import { platformTransportContract } from './transport-contract.js';
-import type { TransportRouteKey } from './transport-contract.js';
+import { platformTransportContract } from './transportContract.js';
+import type { TransportRouteKey } from './transportContract.js';
 
 /**
  * An operation the platform serves, named after its router and route key: `wechat.<key>` for each emulated

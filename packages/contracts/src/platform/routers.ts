@@ -1,5 +1,5 @@
-import { controlContract } from './control-contract.js';
-import { platformTransportContract } from './transport-contract.js';
+import { controlContract } from './controlContract.js';
+import { platformTransportContract } from './transportContract.js';
 
 /**
  * The mock platform's own routers, for the OpenAPI document and the adapters: `transport` under

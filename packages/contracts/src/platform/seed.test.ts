@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Seed } from './seed.js';
 import type { SeedAppInput, SeedInput } from './seed.js';
-import { SEED_RULES } from './seed-rules.js';
-import type { SeedRuleKey } from './seed-rules.js';
+import { SEED_RULES } from './seedRules.js';
+import type { SeedRuleKey } from './seedRules.js';
 
 /** A small valid app; each test breaks one rule of a copy. */
 function app(): SeedAppInput & Required<Pick<SeedAppInput, 'models' | 'devices' | 'users' | 'authorizations' | 'groups' | 'licenses'>> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppId } from '../common/identifiers.js';
-import { PushConfig } from './push-config.js';
+import { PushConfig } from './pushConfig.js';
 import {
   SeedAuthorization,
   SeedBilling,
@@ -11,8 +11,8 @@ import {
   SeedModel,
   SeedUser,
   VoipCapability,
-} from './seed-entities.js';
-import { checkAppReferences, checkSeedUniqueness } from './seed-rules.js';
+} from './seedEntities.js';
+import { checkAppReferences, checkSeedUniqueness } from './seedRules.js';
 
 /**
  * One mini program of the seed (D §10.1) with everything that belongs to it: credentials, message push

@@ -2,17 +2,17 @@
  * The `wmpf-voip` plugin API (P §2–§5, §11): zod schemas, inferred types and defaults for the arguments
  * and results of every plugin export, the businessType rules, and the plugin version table.
  */
-export { ENV_VERSION_BY_MINIPROGRAM_STATE, EnvVersion, MiniprogramState, WMPF_APP_TYPE_BY_ENV_VERSION } from './build-version.js';
-export { BUSINESS_TYPES, BusinessType } from './business-type.js';
-export { CallDeviceRequest } from './call-device-request.js';
-export { CALL_PAGE_PATH, CAMERA_DEVICE_COMPONENT_PATH } from './call-page-path.js';
-export { CallParty, CameraStatus } from './call-party.js';
-export { CallDeviceResult, CallWmpfResult } from './call-result.js';
-export { CallWmpfRequest } from './call-wmpf-request.js';
-export { ChargeType } from './charge-type.js';
-export { CustomBtnText } from './custom-btn-text.js';
-export { CustomQuery, queryStringField } from './custom-query.js';
-export { EncodeVideoFixedLength, EncodeVideoMaxFPS, EncodeVideoRatio, EncodeVideoRotation, encodeVideoFields } from './encode-video.js';
+export { ENV_VERSION_BY_MINIPROGRAM_STATE, EnvVersion, MiniprogramState, WMPF_APP_TYPE_BY_ENV_VERSION } from './buildVersion.js';
+export { BUSINESS_TYPES, BusinessType } from './businessType.js';
+export { CallDeviceRequest } from './callDeviceRequest.js';
+export { CALL_PAGE_PATH, CAMERA_DEVICE_COMPONENT_PATH } from './callPagePath.js';
+export { CallParty, CameraStatus } from './callParty.js';
+export { CallDeviceResult, CallWmpfResult } from './callResult.js';
+export { CallWmpfRequest } from './callWmpfRequest.js';
+export { ChargeType } from './chargeType.js';
+export { CustomBtnText } from './customBtnText.js';
+export { CustomQuery, queryStringField } from './customQuery.js';
+export { EncodeVideoFixedLength, EncodeVideoMaxFPS, EncodeVideoRatio, EncodeVideoRotation, encodeVideoFields } from './encodeVideo.js';
 export {
   BindVoipAdminContactRequest,
   DeleteVoipBindContactRequest,
@@ -24,40 +24,40 @@ export {
   GetVoipBindContactListResult,
   TranserAdminRequest,
   VoipBindContact,
-} from './face-pay-contacts.js';
-export { ForceHangUpVoipRequest } from './force-hang-up-voip-request.js';
+} from './facePayContacts.js';
+export { ForceHangUpVoipRequest } from './forceHangUpVoipRequest.js';
 export {
   checkInitByCallerContext,
   checkVoipTokenForRegistration,
   InitByCallerContext,
   initByCallerRequestFor,
   RegistrationMode,
-} from './init-by-caller-context.js';
-export { checkInitByCallerRequest, InitByCallerRequest } from './init-by-caller-request.js';
-export { InitByCallerFailure, InitByCallerResult, InitByCallerSuccess, makeInitByCallerFailure } from './init-by-caller-result.js';
-export { INIT_BY_CALLER_RULES } from './init-by-caller-rules.js';
-export { ContactStatus, GetIotBindContactListRequest, GetIotBindContactListResult, IotBindContact } from './iot-bind-contact-list.js';
-export { PageQuery, PluginEnterOptions, PluginOnloadOptions } from './plugin-enter-options.js';
-export { isAvailableIn, PLUGIN_FEATURES, unavailableFeaturesIn } from './plugin-features.js';
-export { PluginHost } from './plugin-host.js';
-export { pluginInterfaces, undocumentedPluginNames } from './plugin-interfaces.js';
-export { assertPluginVersion, compareVersions, LATEST_PLUGIN_VERSION, OLDEST_CHANGELOG_VERSION, PluginVersion } from './plugin-version.js';
-export { CustomBoxHeight, SetUIConfigRequest } from './set-ui-config-request.js';
-export { EndPageKey, RouteType, SetVoipEndPagePathRequest } from './set-voip-end-page-path-request.js';
-export { TimeLimit } from './time-limit.js';
-export { CameraRotation, ObjectFit, UIConfig } from './ui-config.js';
-export { VoipErrorLike } from './voip-error-like.js';
+} from './initByCallerContext.js';
+export { checkInitByCallerRequest, InitByCallerRequest } from './initByCallerRequest.js';
+export { InitByCallerFailure, InitByCallerResult, InitByCallerSuccess, makeInitByCallerFailure } from './initByCallerResult.js';
+export { INIT_BY_CALLER_RULES } from './initByCallerRules.js';
+export { ContactStatus, GetIotBindContactListRequest, GetIotBindContactListResult, IotBindContact } from './iotBindContactList.js';
+export { PageQuery, PluginEnterOptions, PluginOnloadOptions } from './pluginEnterOptions.js';
+export { isAvailableIn, PLUGIN_FEATURES, unavailableFeaturesIn } from './pluginFeatures.js';
+export { PluginHost } from './pluginHost.js';
+export { pluginInterfaces, undocumentedPluginNames } from './pluginInterfaces.js';
+export { assertPluginVersion, compareVersions, LATEST_PLUGIN_VERSION, OLDEST_CHANGELOG_VERSION, PluginVersion } from './pluginVersion.js';
+export { CustomBoxHeight, SetUIConfigRequest } from './setUiConfigRequest.js';
+export { EndPageKey, RouteType, SetVoipEndPagePathRequest } from './setVoipEndPagePathRequest.js';
+export { TimeLimit } from './timeLimit.js';
+export { CameraRotation, ObjectFit, UIConfig } from './uiConfig.js';
+export { VoipErrorLike } from './voipErrorLike.js';
 
-export type { BusinessTypeInfo, PartyIdKind, VoipTokenKind } from './business-type.js';
-export type { CallDeviceRequestInput } from './call-device-request.js';
-export type { CallPartyInput } from './call-party.js';
-export type { CallWmpfRequestInput } from './call-wmpf-request.js';
-export type { InitByCallerRequestInput } from './init-by-caller-request.js';
-export type { InitByCallerRule, InitByCallerRuleIssue } from './init-by-caller-rules.js';
-export type { OlderPluginBehaviour, PluginFeature, PluginFeatureKey, PluginFeatureKind, SinceBasis } from './plugin-features.js';
-export type { PluginInterfaceName, UndocumentedPluginName } from './plugin-interfaces.js';
-export type { SetUIConfigRequestInput } from './set-ui-config-request.js';
-export type { SetVoipEndPagePathRequestInput } from './set-voip-end-page-path-request.js';
-export type { UIConfigInput } from './ui-config.js';
-export type { OnVoipEvent, VoipEventListener, VoipEventUnsubscribe } from './voip-event-listener.js';
-export type { WmpfVoipPlugin } from './wmpf-voip-plugin.js';
+export type { BusinessTypeInfo, PartyIdKind, VoipTokenKind } from './businessType.js';
+export type { CallDeviceRequestInput } from './callDeviceRequest.js';
+export type { CallPartyInput } from './callParty.js';
+export type { CallWmpfRequestInput } from './callWmpfRequest.js';
+export type { InitByCallerRequestInput } from './initByCallerRequest.js';
+export type { InitByCallerRule, InitByCallerRuleIssue } from './initByCallerRules.js';
+export type { OlderPluginBehaviour, PluginFeature, PluginFeatureKey, PluginFeatureKind, SinceBasis } from './pluginFeatures.js';
+export type { PluginInterfaceName, UndocumentedPluginName } from './pluginInterfaces.js';
+export type { SetUIConfigRequestInput } from './setUiConfigRequest.js';
+export type { SetVoipEndPagePathRequestInput } from './setVoipEndPagePathRequest.js';
+export type { UIConfigInput } from './uiConfig.js';
+export type { OnVoipEvent, VoipEventListener, VoipEventUnsubscribe } from './voipEventListener.js';
+export type { WmpfVoipPlugin } from './wmpfVoipPlugin.js';

@@ -2,14 +2,14 @@
  * The emulated WeChat server APIs (`api.weixin.qq.com` hardware routes): request and response schemas, the ts-rest
  * router, each route's documented errcodes, and the mapping from validation issues to WeChat error bodies.
  */
-export { WechatAccessTokenQuery } from './access-token-query.js';
+export { WechatAccessTokenQuery } from './accessTokenQuery.js';
 export {
   AccessTokenSuccess,
   GetAccessTokenQuery,
   GetAccessTokenResponse,
   GetStableAccessTokenRequest,
   GetStableAccessTokenResponse,
-} from './access-token.js';
+} from './accessToken.js';
 export {
   AddIotGroupDeviceRequest,
   AddIotGroupDeviceResponse,
@@ -29,16 +29,16 @@ export {
   RemoveIotGroupDeviceSuccess,
   WechatDeviceResult,
   WechatGroupId,
-} from './device-group.js';
+} from './deviceGroup.js';
 export {
   DeviceMessageLang,
   DeviceMessageMiniprogramState,
   SendHardwareDeviceMessageRequest,
   SendHardwareDeviceMessageResponse,
   SendHardwareDeviceMessageSuccess,
-} from './device-message.js';
-export { WechatDeviceRef, WechatModelId, wechatDeviceList } from './device-ref.js';
-export { IotVoipCallRequest, IotVoipCallResponse, IotVoipCallSuccess } from './iot-voip-call.js';
+} from './deviceMessage.js';
+export { WechatDeviceRef, WechatModelId, wechatDeviceList } from './deviceRef.js';
+export { IotVoipCallRequest, IotVoipCallResponse, IotVoipCallSuccess } from './iotVoipCall.js';
 export {
   ActiveLicenseDeviceRequest,
   ActiveLicenseDeviceResponse,
@@ -64,18 +64,18 @@ export {
   LICENSE_STUB_EXPIRE_TIME,
   PUSH_APP_MSG_MAX_BYTES,
   SN_TICKET_TTL_SECONDS,
-} from './server-api-limits.js';
-export { GetSnTicketRequest, GetSnTicketResponse, GetSnTicketSuccess } from './sn-ticket.js';
-export { utf8ByteLength } from './utf8-byte-length.js';
-export { wechatApiContract } from './wechat-api-contract.js';
-export { WechatErrorBody, WechatOkBody, wechatResponse } from './wechat-error-body.js';
+} from './serverApiLimits.js';
+export { GetSnTicketRequest, GetSnTicketResponse, GetSnTicketSuccess } from './snTicket.js';
+export { utf8ByteLength } from './utf8ByteLength.js';
+export { wechatApiContract } from './wechatApiContract.js';
+export { WechatErrorBody, WechatOkBody, wechatResponse } from './wechatErrorBody.js';
 export {
   WECHAT_POST_ERRCODES,
   WECHAT_TOKEN_ERRCODES,
   WECHAT_VOIP_BACKEND_ERRCODES,
   wechatRouteErrcodes,
-} from './wechat-route-errcodes.js';
-export { toWechatValidationError, wechatValidationRules } from './wechat-validation-error.js';
+} from './wechatRouteErrcodes.js';
+export { toWechatValidationError, wechatValidationRules } from './wechatValidationError.js';
 export {
   AddRuntimeDeviceRequest,
   AddRuntimeDeviceResponse,
@@ -83,9 +83,9 @@ export {
   PushAppMsgRequest,
   PushAppMsgResponse,
   PushAppMsgSuccess,
-} from './wmpf-runtime.js';
+} from './wmpfRuntime.js';
 
-export type { GetStableAccessTokenRequestInput } from './access-token.js';
-export type { SendHardwareDeviceMessageRequestInput } from './device-message.js';
-export type { WechatApiContract, WechatRouteKey } from './wechat-api-contract.js';
-export type { WechatIssueRule, WechatValidationRules } from './wechat-validation-error.js';
+export type { GetStableAccessTokenRequestInput } from './accessToken.js';
+export type { SendHardwareDeviceMessageRequestInput } from './deviceMessage.js';
+export type { WechatApiContract, WechatRouteKey } from './wechatApiContract.js';
+export type { WechatIssueRule, WechatValidationRules } from './wechatValidationError.js';

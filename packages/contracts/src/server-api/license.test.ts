@@ -7,7 +7,7 @@ import {
   GetLicensePkgListRequest,
   GetLicensePkgListResponse,
 } from './license.js';
-import { LICENSE_ACTIVE_NUMBER_MAX, LICENSE_STUB_EXPIRE_TIME } from './server-api-limits.js';
+import { LICENSE_ACTIVE_NUMBER_MAX, LICENSE_STUB_EXPIRE_TIME } from './serverApiLimits.js';
 
 // Examples built from the field lists of D §4.11; expire_time is the documented post-2024 stub value.
 const device = { model_id: 'model-abc', sn: 'SN_0001' };

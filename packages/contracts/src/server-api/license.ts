@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { WechatDeviceRef, wechatDeviceList } from './device-ref.js';
-import { LICENSE_ACTIVE_NUMBER_MAX, LICENSE_MAX_DEVICES_PER_CALL, LICENSE_PKG_TYPE_MAX } from './server-api-limits.js';
-import { WechatOkBody, wechatResponse } from './wechat-error-body.js';
+import { WechatDeviceRef, wechatDeviceList } from './deviceRef.js';
+import { LICENSE_ACTIVE_NUMBER_MAX, LICENSE_MAX_DEVICES_PER_CALL, LICENSE_PKG_TYPE_MAX } from './serverApiLimits.js';
+import { WechatOkBody, wechatResponse } from './wechatErrorBody.js';
 
 const UnixSeconds = z.number().int('time fields are whole Unix seconds').nonnegative('time fields are Unix seconds, never negative');
 const Count = z.number().int('counts are whole numbers').nonnegative('counts are never negative');

@@ -8,9 +8,9 @@ import {
   type WxHangupReason,
   type WxInitConfigInput,
 } from '@wxvoip/contracts';
-import { LinuxDevice } from '../device/LinuxDevice.js';
-import { WxError } from '../errors/WxError.js';
-import type { VoipSession } from '../session/VoipSession.js';
+import { LinuxDevice } from '../device/linuxDevice.js';
+import { WxError } from '../errors/wxError.js';
+import type { VoipSession } from '../session/voipSession.js';
 import { fetchSnTicket } from './fetchSnTicket.js';
 import type { LinuxCliOptions } from './parseCliArgs.js';
 

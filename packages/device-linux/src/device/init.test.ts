@@ -4,9 +4,9 @@ import { WX_ERROR, WX_VOIP_SESSION_TYPE } from '@wxvoip/contracts';
 import { startMockPlatform, type MockPlatform } from '@wxvoip/mock-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doorbellConfig, freshDataDir, freshNamespace, newDevice } from '../../test/harness.js';
-import { WxError } from '../errors/WxError.js';
+import { WxError } from '../errors/wxError.js';
 import { wxResult } from '../errors/wxResult.js';
-import { LinuxDevice } from './LinuxDevice.js';
+import { LinuxDevice } from './linuxDevice.js';
 
 let platform: MockPlatform;
 beforeAll(async () => {

@@ -4,9 +4,9 @@ import { WX_ERROR } from '@wxvoip/contracts';
 import { startMockPlatform, type MockPlatform } from '@wxvoip/mock-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advance, doorbellConfig, freshDataDir, freshNamespace, issueTicket, newDevice } from '../../test/harness.js';
-import { WxError } from '../errors/WxError.js';
+import { WxError } from '../errors/wxError.js';
 import { wxResult } from '../errors/wxResult.js';
-import { REGISTRATION_FILE } from '../storage/DataDir.js';
+import { REGISTRATION_FILE } from '../storage/dataDir.js';
 
 let platform: MockPlatform;
 beforeAll(async () => {

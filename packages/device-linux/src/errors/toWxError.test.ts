@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ERROR_CATALOGUE, errorByKey } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../transport/PlatformError.js';
+import { PlatformError } from '../transport/platformError.js';
 import { REFUSAL_MAPPING, renderRefusalMappingTable, toWxError } from './toWxError.js';
 
 function refusal(key: string, domain = errorByKey(key as 'DEVICE_NOT_AUTHORIZED').domain, errcode = errorByKey(key as 'DEVICE_NOT_AUTHORIZED').code ?? 0) {

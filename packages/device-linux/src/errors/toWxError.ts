@@ -1,6 +1,6 @@
 import { isErrorKey, type ErrorKey, type WxErrorName } from '@wxvoip/contracts';
-import { describeFailure, type PlatformError } from '../transport/PlatformError.js';
-import { WxError } from './WxError.js';
+import { describeFailure, type PlatformError } from '../transport/platformError.js';
+import { WxError } from './wxError.js';
 
 /** The SDK calls whose platform failures get a `wx_error_t`. */
 export type SdkCall = 'wx_init' | 'wx_device_register' | 'wx_voip_session_call' | 'wx_voip_listener_join' | 'wx_voip_listener_hangup' | 'wx_voip_session_hangup';

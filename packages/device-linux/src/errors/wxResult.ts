@@ -1,5 +1,5 @@
 import { WX_ERROR, wxErrorCName, wxErrorName, type WxErrorCode } from '@wxvoip/contracts';
-import { WxError } from './WxError.js';
+import { WxError } from './wxError.js';
 
 /**
  * The `wx_error_t` an SDK call ends with, the C way: `0` (`WX_ERROR.OK`) on success, the error's code otherwise.

@@ -6,8 +6,8 @@ import { WX_ERROR, WX_HANGUP_REASON, WX_VOIP_SESSION_TYPE, WX_VOIP_STATUS } from
 import { startMockPlatform, type MockPlatform } from '@wxvoip/mock-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP, Phone, advance, doorbellConfig, freshNamespace, issueTicket, newDevice, recorder } from '../../test/harness.js';
-import type { LinuxDevice } from '../device/LinuxDevice.js';
-import { WxError } from '../errors/WxError.js';
+import type { LinuxDevice } from '../device/linuxDevice.js';
+import { WxError } from '../errors/wxError.js';
 import { wxResult } from '../errors/wxResult.js';
 
 const { CALLING, TALKING, REJECTED, CANCELED, HANGUP_BY_CALLER, HANGUP_BY_CALLEE, BUSY, TIMEOUT } = WX_VOIP_STATUS;

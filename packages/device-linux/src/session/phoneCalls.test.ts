@@ -7,7 +7,7 @@ import { WX_ERROR, WX_HANGUP_REASON, WX_VOIP_SESSION_TYPE, WX_VOIP_STATUS } from
 import { startMockPlatform, type MockPlatform } from '@wxvoip/mock-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Phone, advance, doorbellConfig, freshNamespace, issueTicket, newDevice, recorder } from '../../test/harness.js';
-import type { LinuxDevice } from '../device/LinuxDevice.js';
+import type { LinuxDevice } from '../device/linuxDevice.js';
 import { wxResult } from '../errors/wxResult.js';
 
 const { TALKING, HANGUP_BY_CALLER, HANGUP_BY_CALLEE, ABORTED } = WX_VOIP_STATUS;

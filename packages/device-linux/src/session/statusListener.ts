@@ -1,5 +1,5 @@
 import type { WxHangupReason, WxVoipStatus } from '@wxvoip/contracts';
-import type { VoipSession } from './VoipSession.js';
+import type { VoipSession } from './voipSession.js';
 
 /** What comes with each status: the call's room, the hang-up reason when the end was a hang-up with a known reason, and the session. */
 export interface StatusDetail {

@@ -5,7 +5,7 @@
  * @example
  * // wxvoip-rtos vendor-cloud --platform http://127.0.0.1:3000
  */
-import { startVendorCloudCommand, VENDOR_CLOUD_USAGE, VendorCloudUsageError } from '../vendorCloud/vendorCloudCommand.js';
+import { startVendorCloudCommand, VENDOR_CLOUD_USAGE, VendorCloudUsageError } from '../vendor-cloud/vendorCloudCommand.js';
 
 const USAGE = `Usage: wxvoip-rtos <command> [options]
 

@@ -5,7 +5,7 @@ import { MAGIC_EXAMPLE_DOMAINS, MAGIC_VALUES, codesWithoutMagicValue } from './m
 import { MAGIC_PREFIX } from './magicValues.js';
 
 /** The command that regenerates docs/magic-values.md, quoted in the file header and in the staleness test. */
-export const MAGIC_VALUES_DOC_COMMAND = 'pnpm exec tsx --conditions=@wxvoip/source scripts/generate-magic-values-doc.ts (in apps/mock-platform)';
+export const MAGIC_VALUES_DOC_COMMAND = 'pnpm exec tsx --conditions=@wxvoip/source scripts/generateMagicValuesDoc.ts (in apps/mock-platform)';
 
 /** Escapes a value for one Markdown table cell. */
 function cell(text: string): string {

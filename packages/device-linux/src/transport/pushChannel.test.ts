@@ -1,0 +1,129 @@
+/**
+ * The push channel on the WHATWG WebSocket interface alone, with a scripted socket: frames of every kind a WebSocket
+ * class may deliver, pongs, and the order of a `bye` and the close that follows it.
+ */
+import type { ByeReason, DeviceStatusMessage } from '@wxvoip/contracts';
+import { describe, expect, it } from 'vitest';
+import { PushChannel } from './pushChannel.js';
+import { WEB_SOCKET_STATE, type WebSocketCloseEventLike, type WebSocketErrorEventLike, type WebSocketMessageEventLike } from './webSocketLike.js';
+
+type Listener = (event: never) => void;
+
+/** A WHATWG-shaped socket the test drives: it records what the channel sends and emits what the test says. */
+class ScriptedSocket {
+  static last: ScriptedSocket | undefined;
+  readyState: number = WEB_SOCKET_STATE.CONNECTING;
+  readonly sent: string[] = [];
+  readonly closes: (number | undefined)[] = [];
+  private readonly listeners = new Map<string, Listener[]>();
+
+  constructor(readonly url: string) {
+    ScriptedSocket.last = this;
+  }
+
+  send(data: string): void {
+    this.sent.push(data);
+  }
+
+  close(code?: number): void {
+    this.closes.push(code);
+  }
+
+  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: Listener): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  opened(): void {
+    this.readyState = WEB_SOCKET_STATE.OPEN;
+    this.emit('open', undefined);
+  }
+
+  message(data: unknown): void {
+    this.emit<WebSocketMessageEventLike>('message', { data });
+  }
+
+  closed(code: number, reason = ''): void {
+    this.readyState = WEB_SOCKET_STATE.CLOSED;
+    this.emit<WebSocketCloseEventLike>('close', { code, reason });
+  }
+
+  failed(message: string): void {
+    this.emit<WebSocketErrorEventLike>('error', { message });
+  }
+
+  private emit<E>(type: string, event: E): void {
+    for (const listener of this.listeners.get(type) ?? []) (listener as (event: E) => void)(event);
+  }
+}
+
+const hello = { type: 'hello', seq: 1, at: 0, partyId: 'p-1', kind: 'linuxDevice', namespace: 'default', protocolVersion: 'v1', pingIntervalMs: 30_000 };
+
+function openChannel() {
+  const statuses: DeviceStatusMessage[] = [];
+  const closed: (ByeReason | 'lost')[] = [];
+  const opening = PushChannel.open('ws://wxvoip.mock/channel', ScriptedSocket, { onStatus: (m) => void statuses.push(m), onClosed: (r) => void closed.push(r) });
+  const socket = ScriptedSocket.last;
+  if (socket === undefined) throw new Error('no socket was created');
+  return { opening, socket, statuses, closed };
+}
+
+describe('PushChannel on a WHATWG WebSocket', () => {
+  it('opens at the given URL, reads hello from a Blob and pings from an ArrayBuffer and a Buffer, answers each ping in order', async () => {
+    const { opening, socket } = openChannel();
+    expect(socket.url).toBe('ws://wxvoip.mock/channel');
+    socket.opened();
+    socket.message(new Blob([JSON.stringify(hello)]));
+    socket.message(new TextEncoder().encode(JSON.stringify({ type: 'ping', seq: 2, at: 0 })).buffer);
+    socket.message(Buffer.from(JSON.stringify({ type: 'ping', seq: 3, at: 0 })));
+    socket.message(JSON.stringify({ type: 'ping', seq: 4, at: 0 }));
+    const { channel, hello: said } = await opening;
+    expect(said).toMatchObject({ partyId: 'p-1' });
+    expect(channel.open).toBe(true);
+    await expect.poll(() => socket.sent.map((s) => JSON.parse(s) as unknown)).toEqual([2, 3, 4].map((seq) => ({ type: 'pong', seq })));
+    expect(channel.pongsSent).toBe(3);
+  });
+
+  it('hands deviceStatus over and reports a bye with its reason even when the close event follows at once', async () => {
+    const { opening, socket, statuses, closed } = openChannel();
+    socket.opened();
+    socket.message(JSON.stringify(hello));
+    await opening;
+    socket.message([Buffer.from('{"type":"deviceStatus","seq":2,"at":0,"roomId":"room-1",'), Buffer.from('"status":2,"reason":null}')]);
+    socket.message(new Blob([JSON.stringify({ type: 'bye', seq: 3, at: 0, reason: 'kicked' })]));
+    socket.closed(1000, 'kicked');
+    await expect.poll(() => closed).toEqual(['kicked']);
+    expect(statuses).toMatchObject([{ roomId: 'room-1', status: 2 }]);
+  });
+
+  it('reports a dropped socket as lost, and stop() as nothing', async () => {
+    const dropped = openChannel();
+    dropped.socket.opened();
+    dropped.socket.message(JSON.stringify(hello));
+    await dropped.opening;
+    dropped.socket.closed(1006);
+    await expect.poll(() => dropped.closed).toEqual(['lost']);
+
+    const stopped = openChannel();
+    stopped.socket.opened();
+    stopped.socket.message(JSON.stringify(hello));
+    const { channel } = await stopped.opening;
+    channel.close();
+    stopped.socket.closed(1000);
+    expect(stopped.socket.closes).toEqual([1000]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(stopped.closed).toEqual([]);
+  });
+
+  it('rejects with the close code and reason when the platform refuses before hello, and with the error when the socket fails', async () => {
+    const refused = openChannel();
+    refused.socket.opened();
+    refused.socket.closed(4401, 'credential unknown');
+    await expect(refused.opening).rejects.toThrow('push channel closed before hello (4401 credential unknown)');
+
+    const failed = openChannel();
+    failed.socket.failed('connect ECONNREFUSED 127.0.0.1:1');
+    failed.socket.closed(1006);
+    await expect(failed.opening).rejects.toThrow('connect ECONNREFUSED 127.0.0.1:1');
+    expect(failed.socket.closes).toEqual([undefined]);
+  });
+});
