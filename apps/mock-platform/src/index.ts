@@ -20,13 +20,13 @@ export { AdminTokenRequiredError, IN_PROCESS_ORIGIN, createMockPlatform, startMo
 export { DEFAULT_DATA_DIR_NAME, defaultDataDir } from './platform/defaultDataDir.js';
 export { parseStateFile, STATE_FILE_WAY_OUT, StateFileError } from './platform/parseStateFile.js';
 export { DEFAULT_PERSIST_DELAY_MS, openStateStore } from './platform/stateStore.js';
-export { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, adminRefusal, isGuardedPath, isLoopbackHost } from './server/adminRefusal.js';
+export { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, adminRefusal, isGuardedPath, isLoopbackHost } from './http/adminRefusal.js';
 export { createServer, DEFAULT_BODY_LIMIT } from './server/createServer.js';
 export { CHANNEL_REFUSED } from './server/pushChannel.js';
-export * from './server/callbacks/index.js';
+export * from './http/callbacks/index.js';
 
 export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions, PlatformStorage } from './platform/mockPlatform.js';
 export type { StateStore, StateStoreOptions } from './platform/stateStore.js';
 export type { ServerOptions } from './server/createServer.js';
-export { RESPONSE_VALIDATION_ENV, ResponseValidator, shapeOf, type ResponseValidation, type ResponseValidationCounts } from './server/responseValidation.js';
-export type { AdminGuardOptions, GuardedRequest } from './server/adminRefusal.js';
+export { RESPONSE_VALIDATION_ENV, ResponseValidator, shapeOf, type ResponseValidation, type ResponseValidationCounts } from './http/responseValidation.js';
+export type { AdminGuardOptions, GuardedRequest } from './http/adminRefusal.js';

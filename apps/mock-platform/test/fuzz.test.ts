@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodTypeAny } from 'zod';
 import { PlatformCore } from '../src/core/platformCore.js';
 import { createServer } from '../src/server/createServer.js';
-import { MAX_PARAM_LENGTH } from '../src/server/requestErrors.js';
+import { MAX_PARAM_LENGTH } from '../src/http/requestErrors.js';
 import { DEMO_APP, DEMO_SECRET, VALID_BODIES } from './support/platformHarness.js';
 
 /** Fixed seed and size of the run: change the seed to explore, keep it fixed in CI. */

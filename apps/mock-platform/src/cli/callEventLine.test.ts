@@ -1,6 +1,6 @@
 import { demoSeed, RoomDetail } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { createControlHandlers } from '../core/api/controlApi.js';
+import { createControlHandlers } from '../facade/controlApi.js';
 import { PlatformCore } from '../core/platformCore.js';
 import { callEvent } from './callEventLine.js';
 

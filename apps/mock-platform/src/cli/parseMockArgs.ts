@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../platform/defaultDataDir.js';
-import { ADMIN_TOKEN_ENV } from '../server/adminRefusal.js';
+import { ADMIN_TOKEN_ENV } from '../http/adminRefusal.js';
 
 /** pino levels `--log-level` accepts, most to least verbose, plus `silent`. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VerifyPushUrlResult } from '../server/callbacks/verifyPushUrl.js';
+import type { VerifyPushUrlResult } from '../http/callbacks/verifyPushUrl.js';
 import { followingPushUrl } from '../platform/mockPlatform.js';
 import { pushUrlLine } from './pushUrlLine.js';
 

@@ -1,4 +1,4 @@
-import type { VerifyPushUrlResult } from '../server/callbacks/verifyPushUrl.js';
+import type { VerifyPushUrlResult } from '../http/callbacks/verifyPushUrl.js';
 
 /**
  * The banner's line about an app's push URL after the start-up verification (D §4.13): verified; nobody listening

@@ -1,6 +1,6 @@
 import { CallDeviceRequest, ConnectPartyRequest, controlContract, demoSeed, type ControlRouteKey } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../platformCore.js';
+import { PlatformCore } from '../core/platformCore.js';
 import { createControlHandlers } from './controlApi.js';
 import type { ControlHandlers } from './control/controlContext.js';
 

@@ -1,6 +1,6 @@
 import { controlContract, demoSeed, PlatformInfo, ProblemDetails, type ControlContract } from '@wxvoip/contracts';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { PlatformCore } from '../platformCore.js';
+import { PlatformCore } from '../core/platformCore.js';
 import { createControlHandlers } from './controlApi.js';
 import { createControlHandlers as fromControlIndex } from './control/index.js';
 import type { RouterHandlers } from './routeHandlers.js';

@@ -1,7 +1,7 @@
 import type { ControlContract } from '@wxvoip/contracts';
-import type { PlatformCore } from '../platformCore.js';
+import type { PlatformCore } from '../core/platformCore.js';
 import { appHandlers } from './control/appHandlers.js';
-import { type CallbackDetailsLookup, listCallbackDeliveries } from './control/callbackDeliveries.js';
+import { type CallbackDetailsLookup, listCallbackDeliveries } from '../core/callbacks/callbackDeliveries.js';
 import { clockHandlers } from './control/clockHandlers.js';
 import { withTenant } from './control/controlContext.js';
 import { deviceHandlers } from './control/deviceHandlers.js';
@@ -12,7 +12,7 @@ import { seedHandlers } from './control/seedHandlers.js';
 import { userHandlers } from './control/userHandlers.js';
 import type { RouterHandlers } from './routeHandlers.js';
 
-export type { CallbackDeliveryDetails, CallbackDetailsLookup } from './control/callbackDeliveries.js';
+export type { CallbackDeliveryDetails, CallbackDetailsLookup } from '../core/callbacks/callbackDeliveries.js';
 export { validationProblem } from './problems.js';
 
 /** Options of {@link createControlHandlers}. */

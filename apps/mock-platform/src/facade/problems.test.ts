@@ -1,6 +1,6 @@
 import { PROBLEM_TYPES, ProblemDetails, Seed } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../refusal.js';
+import { refusal } from '../core/refusal.js';
 import { notFoundProblem, problem, refusalProblem, validationProblem } from './problems.js';
 
 describe('problem', () => {

@@ -1,5 +1,5 @@
 import { PROBLEM_TYPES, type FieldIssue, type ProblemDetails, type ProblemTypeKey } from '@wxvoip/contracts';
-import type { Refusal } from '../refusal.js';
+import type { Refusal } from '../core/refusal.js';
 
 /** The HTTP status of a problem type, e.g. `404` for `notFound`. */
 export type ProblemStatus<K extends ProblemTypeKey> = (typeof PROBLEM_TYPES)[K]['status'];

@@ -1,8 +1,8 @@
 import type { PlatformOperation } from '@wxvoip/contracts';
-import type { FaultContext } from '../faults/faultBook.js';
-import { magicRefusalFor, type MagicFields } from '../faults/magicValues.js';
-import type { PlatformTenant } from '../platformTenant.js';
-import type { Outcome, Refusal } from '../refusal.js';
+import type { FaultContext } from '../core/faults/faultBook.js';
+import { magicRefusalFor, type MagicFields } from '../core/faults/magicValues.js';
+import type { PlatformTenant } from '../core/platformTenant.js';
+import type { Outcome, Refusal } from '../core/refusal.js';
 
 /** What the journal needs to know about one request, and what faults and magic values match on. */
 export interface OperationContext {

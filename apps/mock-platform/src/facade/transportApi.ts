@@ -7,13 +7,13 @@ import {
   type PlatformTransportContract,
   type TransportRouteKey,
 } from '@wxvoip/contracts';
-import type { MagicFields } from '../faults/magicValues.js';
-import type { PartyState } from '../parties/partyRegistry.js';
-import type { PlatformCore } from '../platformCore.js';
-import type { PlatformTenant } from '../platformTenant.js';
-import { accept, refuse, type Outcome, type Refusal } from '../refusal.js';
-import { viewFor, type Room } from '../rooms/room.js';
-import type { RoomAndSide } from '../rooms/roomActions.js';
+import type { MagicFields } from '../core/faults/magicValues.js';
+import type { PartyState } from '../core/parties/partyRegistry.js';
+import type { PlatformCore } from '../core/platformCore.js';
+import type { PlatformTenant } from '../core/platformTenant.js';
+import { accept, refuse, type Outcome, type Refusal } from '../core/refusal.js';
+import { viewFor, type Room } from '../core/rooms/room.js';
+import type { RoomAndSide } from '../core/rooms/roomActions.js';
 import { namespaceOf, type RouterHandlers } from './routeHandlers.js';
 import { runOperation } from './runOperation.js';
 

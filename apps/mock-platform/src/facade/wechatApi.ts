@@ -1,10 +1,10 @@
 import type { AppRoute } from '@ts-rest/core';
 import { wechatApiContract, type GetAccessTokenQuery, type WechatApiContract, type WechatErrorBody, type WechatRouteKey } from '@wxvoip/contracts';
-import type { MagicFields } from '../faults/magicValues.js';
-import type { PlatformCore } from '../platformCore.js';
-import type { PlatformTenant } from '../platformTenant.js';
-import { refuse, type Outcome, type Refusal } from '../refusal.js';
-import type { AppState } from '../tenant/entities.js';
+import type { MagicFields } from '../core/faults/magicValues.js';
+import type { PlatformCore } from '../core/platformCore.js';
+import type { PlatformTenant } from '../core/platformTenant.js';
+import { refuse, type Outcome, type Refusal } from '../core/refusal.js';
+import type { AppState } from '../core/tenant/entities.js';
 import { namespaceOf, type RouterHandlers } from './routeHandlers.js';
 import { runOperation } from './runOperation.js';
 

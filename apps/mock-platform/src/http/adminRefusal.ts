@@ -1,6 +1,6 @@
 import { CONTROL_PREFIX } from '@wxvoip/contracts';
-import { problem, type ProblemResponse } from '../core/api/problems.js';
-import { INSPECTOR_PATH } from './inspector/inspectorPage.js';
+import { problem, type ProblemResponse } from '../facade/problems.js';
+import { INSPECTOR_PATH } from '../server/inspector/inspectorPage.js';
 
 /**
  * The guards of the control API and the inspector, as pure functions over a request's method, path and headers, so

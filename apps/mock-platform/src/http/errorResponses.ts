@@ -1,5 +1,5 @@
 import { CONTROL_PREFIX, TRANSPORT_PREFIX, wechatApiContract, type WechatErrorBody } from '@wxvoip/contracts';
-import { problem, type ProblemResponse } from '../core/api/problems.js';
+import { problem, type ProblemResponse } from '../facade/problems.js';
 
 /** Which API a path belongs to, so an error answers in that API's shape. */
 export type ApiKind = 'wechat' | 'transport' | 'control' | 'other';

@@ -1,6 +1,6 @@
 import { PROBLEM_TYPES, toWechatValidationError, wechatApiContract, type WechatErrorBody, type WechatRouteKey } from '@wxvoip/contracts';
 import type { ZodIssue } from 'zod';
-import { problem, validationProblem, type ProblemResponse } from '../core/api/problems.js';
+import { problem, validationProblem, type ProblemResponse } from '../facade/problems.js';
 
 /**
  * How the HTTP adapters (fastify in `createServer`, msw in `src/msw`) read request bodies and answer requests that

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformCore } from '../core/platformCore.js';
-import { decryptMessage, msgSignature } from '../server/callbacks/index.js';
+import { decryptMessage, msgSignature } from '../http/callbacks/index.js';
 import { attachInProcessCallbacks, inProcessCallbacks } from './callbacks.js';
 import { createHandlers } from './createHandlers.js';
 import { setupMockPlatform } from './setupMockPlatform.js';

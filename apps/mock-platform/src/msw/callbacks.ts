@@ -1,5 +1,5 @@
 import type { PlatformTenant } from '../core/platformTenant.js';
-import { attachCallbackSender, type AttachCallbackSenderOptions, type AttachedCallbackSender } from '../server/callbacks/index.js';
+import { attachCallbackSender, type AttachCallbackSenderOptions, type AttachedCallbackSender } from '../http/callbacks/index.js';
 
 /**
  * Attaches the callback sender to a tenant for in-process tests: `iot_voip_notify` is POSTed with the global

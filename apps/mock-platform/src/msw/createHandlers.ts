@@ -2,15 +2,15 @@ import { isAppRouteNoBody, isAppRouteOtherResponse, TsRestResponseError, type Ap
 import { controlContract, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract, type WechatRouteKey } from '@wxvoip/contracts';
 import { delay as mswDelay, http, HttpResponse, type HttpHandler, type WebSocketHandler } from 'msw';
 import type { ZodIssue } from 'zod';
-import { createControlHandlers } from '../core/api/control/index.js';
-import { latencyOf } from '../core/api/runOperation.js';
-import { createTransportHandlers } from '../core/api/transportApi.js';
-import { createWechatHandlers } from '../core/api/wechatApi.js';
+import { createControlHandlers } from '../facade/control/index.js';
+import { latencyOf } from '../facade/runOperation.js';
+import { createTransportHandlers } from '../facade/transportApi.js';
+import { createWechatHandlers } from '../facade/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
-import { callbackLogOf } from '../server/callbacks/callbackSender.js';
-import { adminRefusal, isGuardedPath } from '../server/adminRefusal.js';
-import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../server/errorResponses.js';
-import { ResponseValidator, type ResponseValidation } from '../server/responseValidation.js';
+import { callbackLogOf } from '../http/callbacks/callbackSender.js';
+import { adminRefusal, isGuardedPath } from '../http/adminRefusal.js';
+import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../http/errorResponses.js';
+import { ResponseValidator, type ResponseValidation } from '../http/responseValidation.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -25,7 +25,7 @@ import {
   transportValidationError,
   wechatValidationError,
   type RequestPartIssues,
-} from '../server/requestErrors.js';
+} from '../http/requestErrors.js';
 import { DEFAULT_BASE_URL } from './defaults.js';
 import { createPushChannelHandlers } from './pushChannel.js';
 import { mswUrlPattern, parseQueryString, RouteTable, type RouteMatch } from './routing.js';

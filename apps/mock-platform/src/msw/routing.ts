@@ -11,7 +11,7 @@
  * - HEAD requests use the GET routes;
  * - repeated query parameters become arrays, `+` is a space, an undecodable value is kept as written.
  */
-import { MAX_PARAM_LENGTH } from '../server/requestErrors.js';
+import { MAX_PARAM_LENGTH } from '../http/requestErrors.js';
 
 /** The longest path parameter the fastify adapter matches (its `maxParamLength`). */
 export { MAX_PARAM_LENGTH };

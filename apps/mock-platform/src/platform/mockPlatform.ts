@@ -6,10 +6,10 @@ import type { PlatformConfig } from '../core/config.js';
 import type { IdMode } from '../core/ids/idSource.js';
 import { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
-import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../server/callbacks/index.js';
-import { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, isLoopbackHost } from '../server/adminRefusal.js';
+import { attachCallbackSender, verifyPushUrl, type VerifyPushUrlResult } from '../http/callbacks/index.js';
+import { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, isLoopbackHost } from '../http/adminRefusal.js';
 import { createServer } from '../server/createServer.js';
-import type { ResponseValidation } from '../server/responseValidation.js';
+import type { ResponseValidation } from '../http/responseValidation.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
 import { openStateStore, type StateStore } from './stateStore.js';
 

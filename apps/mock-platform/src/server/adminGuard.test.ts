@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformCore } from '../core/platformCore.js';
 import { AdminTokenRequiredError, startMockPlatform } from '../platform/mockPlatform.js';
-import { isLoopbackHost } from './adminRefusal.js';
+import { isLoopbackHost } from '../http/adminRefusal.js';
 import { createServer } from './createServer.js';
 
 let app: FastifyInstance | undefined;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { adminRefusal, isGuardedPath, type AdminGuardOptions } from './adminRefusal.js';
-import { PROBLEM_CONTENT_TYPE } from './requestErrors.js';
+import { adminRefusal, isGuardedPath, type AdminGuardOptions } from '../http/adminRefusal.js';
+import { PROBLEM_CONTENT_TYPE } from '../http/requestErrors.js';
 
 /**
  * A fastify `onRequest` hook that applies {@link adminRefusal} to `/__admin` and `/__inspector` and answers the

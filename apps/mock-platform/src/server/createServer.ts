@@ -5,21 +5,21 @@ import { initServer, RequestValidationError } from '@ts-rest/fastify';
 import type { AppRoute, AppRouter } from '@ts-rest/core';
 import { controlContract, MAX_PARTY_FRAME_BYTES, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract } from '@wxvoip/contracts';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { createControlHandlers } from '../core/api/control/index.js';
-import type { RouterHandlers } from '../core/api/routeHandlers.js';
-import { latencyOf } from '../core/api/runOperation.js';
-import { createTransportHandlers } from '../core/api/transportApi.js';
-import { createWechatHandlers } from '../core/api/wechatApi.js';
+import { createControlHandlers } from '../facade/control/index.js';
+import type { RouterHandlers } from '../facade/routeHandlers.js';
+import { latencyOf } from '../facade/runOperation.js';
+import { createTransportHandlers } from '../facade/transportApi.js';
+import { createWechatHandlers } from '../facade/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { adminGuard } from './adminGuard.js';
-import { callbackLogOf } from './callbacks/index.js';
-import { preHandlerError } from './errorResponses.js';
+import { callbackLogOf } from '../http/callbacks/index.js';
+import { preHandlerError } from '../http/errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
 import { rawAnswer, requestLineOf } from './rawAnswer.js';
 import { routeUpgrades } from './routeUpgrades.js';
-import { ResponseValidator, type ResponseValidation } from './responseValidation.js';
+import { ResponseValidator, type ResponseValidation } from '../http/responseValidation.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -34,9 +34,9 @@ import {
   transportValidationError,
   wechatRouteKeyOf,
   wechatValidationError,
-} from './requestErrors.js';
+} from '../http/requestErrors.js';
 
-export { DEFAULT_BODY_LIMIT } from './requestErrors.js';
+export { DEFAULT_BODY_LIMIT } from '../http/requestErrors.js';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ZodType } from 'zod';
 import { PlatformCore } from '../core/platformCore.js';
 import { createServer } from './createServer.js';
-import type { ResponseValidation } from './responseValidation.js';
+import type { ResponseValidation } from '../http/responseValidation.js';
 
 /**
  * Regression guards for per-request costs found by profiling (issue 19, ADR 0023). They count work, never time it:

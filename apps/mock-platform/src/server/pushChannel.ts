@@ -1,7 +1,7 @@
 import { NAMESPACE_HEADER, PartyMessage, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformCore } from '../core/platformCore.js';
-import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from './errorResponses.js';
+import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../http/errorResponses.js';
 
 /** WebSocket close code for a refused channel (credential or path mismatch), in the application range. */
 export const CHANNEL_REFUSED = 4401;

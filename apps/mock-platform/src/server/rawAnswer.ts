@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { preHandlerError, type FrameworkRefusalKind } from './errorResponses.js';
-import { JSON_CONTENT_TYPE, PROBLEM_CONTENT_TYPE } from './requestErrors.js';
+import { preHandlerError, type FrameworkRefusalKind } from '../http/errorResponses.js';
+import { JSON_CONTENT_TYPE, PROBLEM_CONTENT_TYPE } from '../http/requestErrors.js';
 
 const answered = new WeakSet<Duplex>();
 

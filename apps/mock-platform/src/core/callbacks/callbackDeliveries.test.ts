@@ -1,7 +1,7 @@
 import { CallbackDelivery, CallDeviceRequest, ConnectPartyRequest, demoSeed } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../../platformCore.js';
-import { createControlHandlers, type ControlApiOptions } from '../controlApi.js';
+import { PlatformCore } from '../platformCore.js';
+import { createControlHandlers, type ControlApiOptions } from '../../facade/controlApi.js';
 
 /** The body of a successful response; the test fails when the handler answered a problem. */
 function ok<R extends { status: number; body: unknown }>(response: R): Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'] {

@@ -1,7 +1,7 @@
 import type { CallbackDelivery, CallbackEntry, CallbackListQuery, IotVoipNotifyMessage, PushEncryptionMode, PushFormat } from '@wxvoip/contracts';
-import { notifyEventOf } from '../../callbacks/notifyEvent.js';
-import type { PlatformTenant } from '../../platformTenant.js';
-import type { Room } from '../../rooms/room.js';
+import { notifyEventOf } from './notifyEvent.js';
+import type { PlatformTenant } from '../platformTenant.js';
+import type { Room } from '../rooms/room.js';
 
 /**
  * What only the HTTP callback sender knows about one delivery attempt: where it went and in which mode and format,

@@ -1,5 +1,5 @@
 import { STATE_FILE_FORMAT, STATE_FORMAT_VERSION, type AppRuntime, type NamespaceRuntime, type RoomInFlight, type SeedApp, type StateFile } from '@wxvoip/contracts';
-import { exportSeed } from '../api/control/seedExport.js';
+import { exportSeed } from '../views/seedExport.js';
 import type { PlatformTenant } from '../platformTenant.js';
 import { deviceSide, endOf, otherSide } from '../rooms/room.js';
 import type { AppState } from '../tenant/entities.js';

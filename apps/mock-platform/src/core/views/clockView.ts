@@ -1,5 +1,5 @@
 import type { ClockState, ClockTimer, TimerKind } from '@wxvoip/contracts';
-import type { PlatformClock } from '../../clock/platformClock.js';
+import type { PlatformClock } from '../clock/platformClock.js';
 
 /** Room timer purposes (`room:<roomId> <purpose>`, RoomEngine) and the contract's timer kind of each. */
 const ROOM_TIMER_KINDS: Readonly<Record<string, TimerKind>> = {

@@ -1,7 +1,7 @@
 import type { AppView, DeviceView, SeedBilling, UserView } from '@wxvoip/contracts';
-import type { PlatformTenant } from '../../platformTenant.js';
-import { deviceRegistration } from '../../services/deviceService.js';
-import type { AppState, DeviceState, UserState } from '../../tenant/entities.js';
+import type { PlatformTenant } from '../platformTenant.js';
+import { deviceRegistration } from '../services/deviceService.js';
+import type { AppState, DeviceState, UserState } from '../tenant/entities.js';
 
 /** An app's billing settings in the seed's shape (without the billed total, which only `BillingView` shows). */
 export function billingSettings(app: AppState): SeedBilling {

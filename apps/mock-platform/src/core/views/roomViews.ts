@@ -1,6 +1,6 @@
 import type { RoomDetail, RoomListQuery, RoomSide, RoomSnapshot } from '@wxvoip/contracts';
-import type { PlatformTenant } from '../../platformTenant.js';
-import { endOf, snapshot, type Room } from '../../rooms/room.js';
+import type { PlatformTenant } from '../platformTenant.js';
+import { endOf, snapshot, type Room } from '../rooms/room.js';
 
 /**
  * A room with everything the control API shows: the snapshot, app, device, the user's openId, the billed seconds

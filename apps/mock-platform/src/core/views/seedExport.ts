@@ -1,6 +1,6 @@
 import type { Seed, SeedApp, SeedAuthorization, SeedClock, SeedSummary } from '@wxvoip/contracts';
-import type { PlatformTenant } from '../../platformTenant.js';
-import type { AppState } from '../../tenant/entities.js';
+import type { PlatformTenant } from '../platformTenant.js';
+import type { AppState } from '../tenant/entities.js';
 import { authorizationCount, billingSettings } from './entityViews.js';
 
 /**

@@ -1,6 +1,6 @@
 import { AppView, BillingView, demoSeed, GroupView, IssuedSnTicket, ProblemDetails } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../../platformCore.js';
+import { PlatformCore } from '../../core/platformCore.js';
 import { createControlHandlers } from '../controlApi.js';
 
 /** The body of a successful response; the test fails when the handler answered a problem. */

@@ -1,8 +1,8 @@
-import type { PlatformCore } from '../../platformCore.js';
-import type { TenantState } from '../../tenant/tenantState.js';
+import type { PlatformCore } from '../../core/platformCore.js';
+import type { TenantState } from '../../core/tenant/tenantState.js';
 import { refusalProblem, validationProblem } from '../problems.js';
 import { appOrNotFound, withTenant, type ControlHandlers } from './controlContext.js';
-import { appView } from './entityViews.js';
+import { appView } from '../../core/views/entityViews.js';
 
 type AppRoutes = 'listApps' | 'getApp' | 'updateApp' | 'expireAccessTokens' | 'issueSnTicket' | 'listGroups' | 'getBilling' | 'updateBilling' | 'setDeviceLicense';
 

@@ -1,10 +1,10 @@
 import { AdvanceClockResult, CallDeviceRequest, ClockState, ConnectPartyRequest, demoSeed, ProblemDetails, type ConnectPartyRequestInput } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import type { HostScheduler } from '../../clock/platformClock.js';
-import { PlatformCore } from '../../platformCore.js';
-import type { PlatformTenant } from '../../platformTenant.js';
+import type { HostScheduler } from '../../core/clock/platformClock.js';
+import { PlatformCore } from '../../core/platformCore.js';
+import type { PlatformTenant } from '../../core/platformTenant.js';
 import { createControlHandlers } from '../controlApi.js';
-import { clockTimer } from './clockView.js';
+import { clockTimer } from '../../core/views/clockView.js';
 
 /** The body of a successful response; the test fails when the handler answered a problem. */
 function ok<R extends { status: number; body: unknown }>(response: R): Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'] {

@@ -1,7 +1,7 @@
 import { MAX_CLOCK_ADVANCE_MS } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
+import type { PlatformCore } from '../../core/platformCore.js';
 import { problem, validationProblem } from '../problems.js';
-import { advanceRecording, clockState } from './clockView.js';
+import { advanceRecording, clockState } from '../../core/views/clockView.js';
 import { withTenant, type ControlHandlers } from './controlContext.js';
 
 /**

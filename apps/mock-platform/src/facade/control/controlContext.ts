@@ -1,7 +1,7 @@
 import { controlContract, DEFAULT_NAMESPACE, Namespace, NAMESPACE_HEADER, type ControlContract, type ControlRouteKey } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
-import type { PlatformTenant } from '../../platformTenant.js';
-import type { AppState } from '../../tenant/entities.js';
+import type { PlatformCore } from '../../core/platformCore.js';
+import type { PlatformTenant } from '../../core/platformTenant.js';
+import type { AppState } from '../../core/tenant/entities.js';
 import { notFoundProblem, problem, validationProblem, type ProblemResponse } from '../problems.js';
 import { namespaceOf, type RouterHandlers } from '../routeHandlers.js';
 

@@ -1,11 +1,11 @@
 import type { DeviceCredentialKind, DeviceView } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
-import type { PlatformTenant } from '../../platformTenant.js';
-import { deviceSide } from '../../rooms/room.js';
-import type { AppState, DeviceState } from '../../tenant/entities.js';
+import type { PlatformCore } from '../../core/platformCore.js';
+import type { PlatformTenant } from '../../core/platformTenant.js';
+import { deviceSide } from '../../core/rooms/room.js';
+import type { AppState, DeviceState } from '../../core/tenant/entities.js';
 import { notFoundProblem, type ProblemResponse } from '../problems.js';
 import { withTenant, type ControlContext, type ControlHandlers } from './controlContext.js';
-import { deviceView } from './entityViews.js';
+import { deviceView } from '../../core/views/entityViews.js';
 
 type DeviceRoutes = 'listDevices' | 'getDevice' | 'takeDeviceOffline' | 'bringDeviceOnline' | 'expireDeviceCredentials' | 'resetDeviceRegistration' | 'listParties' | 'disconnectParty';
 

@@ -1,4 +1,4 @@
-import type { PlatformCore } from '../../platformCore.js';
+import type { PlatformCore } from '../../core/platformCore.js';
 import { notFoundProblem } from '../problems.js';
 import { withTenant, type ControlHandlers } from './controlContext.js';
 

@@ -5,4 +5,4 @@
 export { createControlHandlers } from '../controlApi.js';
 export { validationProblem } from '../problems.js';
 export type { ControlApiOptions } from '../controlApi.js';
-export type { CallbackDeliveryDetails, CallbackDetailsLookup } from './callbackDeliveries.js';
+export type { CallbackDeliveryDetails, CallbackDetailsLookup } from '../../core/callbacks/callbackDeliveries.js';

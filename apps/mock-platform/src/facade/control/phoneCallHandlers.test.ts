@@ -1,6 +1,6 @@
 import { demoSeed, ProblemDetails, RoomDetail } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../../platformCore.js';
+import { PlatformCore } from '../../core/platformCore.js';
 import { createControlHandlers } from '../controlApi.js';
 import { CONTROL_PHONE_LABEL } from './phoneCallHandlers.js';
 

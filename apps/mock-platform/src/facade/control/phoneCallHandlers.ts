@@ -1,9 +1,9 @@
 import { CallDeviceRequest, WechatPluginConnect } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
-import type { PlatformTenant } from '../../platformTenant.js';
+import type { PlatformCore } from '../../core/platformCore.js';
+import type { PlatformTenant } from '../../core/platformTenant.js';
 import { notFoundProblem, problem, refusalProblem } from '../problems.js';
 import { appOrNotFound, withTenant, type ControlHandlers } from './controlContext.js';
-import { roomDetail } from './roomViews.js';
+import { roomDetail } from '../../core/views/roomViews.js';
 
 /** The label of the phone parties the control API connects, as the parties list and the inspector show it. */
 export const CONTROL_PHONE_LABEL = 'control API phone';

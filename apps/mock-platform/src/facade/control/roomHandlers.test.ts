@@ -10,8 +10,8 @@ import {
   type PushMessage,
 } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../../platformCore.js';
-import type { PlatformTenant } from '../../platformTenant.js';
+import { PlatformCore } from '../../core/platformCore.js';
+import type { PlatformTenant } from '../../core/platformTenant.js';
 import { createControlHandlers } from '../controlApi.js';
 
 /** The body of a successful response; the test fails when the handler answered a problem. */

@@ -1,10 +1,10 @@
 import type { RoomDetail } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
-import type { Outcome } from '../../refusal.js';
-import type { Room } from '../../rooms/room.js';
+import type { PlatformCore } from '../../core/platformCore.js';
+import type { Outcome } from '../../core/refusal.js';
+import type { Room } from '../../core/rooms/room.js';
 import { notFoundProblem, refusalProblem, type ProblemResponse } from '../problems.js';
 import { withTenant, type ControlContext, type ControlHandlers } from './controlContext.js';
-import { listRooms, roomDetail, sideParties } from './roomViews.js';
+import { listRooms, roomDetail, sideParties } from '../../core/views/roomViews.js';
 
 type RoomRoutes = 'listRooms' | 'getRoom' | 'simulateAnswer' | 'simulateReject' | 'simulateHangUp' | 'simulateGoOffline';
 

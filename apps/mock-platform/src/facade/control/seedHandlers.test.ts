@@ -1,6 +1,6 @@
 import { ConnectPartyRequest, demoSeed, ProblemDetails, Seed, SeedSummary, type PushMessage } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../../platformCore.js';
+import { PlatformCore } from '../../core/platformCore.js';
 import { createControlHandlers } from '../controlApi.js';
 
 const headers = { 'x-wxvoip-namespace': 'seeded' };

@@ -1,8 +1,8 @@
 import { CONTROL_API_VERSION, CONTROL_PREFIX, Seed, TRANSPORT_PREFIX, TRANSPORT_PROTOCOL_VERSION } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
+import type { PlatformCore } from '../../core/platformCore.js';
 import { validationProblem } from '../problems.js';
 import { withTenant, type ControlHandlers } from './controlContext.js';
-import { exportSeed, seedSummary } from './seedExport.js';
+import { exportSeed, seedSummary } from '../../core/views/seedExport.js';
 
 /** The seed an empty reset loads: no apps. */
 const EMPTY_SEED = { apps: [] };

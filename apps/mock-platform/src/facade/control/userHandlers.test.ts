@@ -1,6 +1,6 @@
 import { AuthorizationOutcome, CallDeviceRequest, ConnectPartyRequest, demoSeed, UserView } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PlatformCore } from '../../platformCore.js';
+import { PlatformCore } from '../../core/platformCore.js';
 import { createControlHandlers } from '../controlApi.js';
 
 const headers = { 'x-wxvoip-namespace': 'users' };

@@ -1,11 +1,11 @@
 import type { AuthorizationOutcome, RequestAuthorizationBody } from '@wxvoip/contracts';
-import type { PlatformCore } from '../../platformCore.js';
-import type { Refusal } from '../../refusal.js';
-import type { AuthorizationService } from '../../services/authorizationService.js';
-import type { AppState } from '../../tenant/entities.js';
+import type { PlatformCore } from '../../core/platformCore.js';
+import type { Refusal } from '../../core/refusal.js';
+import type { AuthorizationService } from '../../core/services/authorizationService.js';
+import type { AppState } from '../../core/tenant/entities.js';
 import { notFoundProblem, refusalProblem } from '../problems.js';
 import { appOrNotFound, withTenant, type ControlHandlers } from './controlContext.js';
-import { userView } from './entityViews.js';
+import { userView } from '../../core/views/entityViews.js';
 
 type UserRoutes = 'listUsers' | 'putUser' | 'updateUser' | 'listAuthorizations' | 'requestAuthorization' | 'revokeAuthorization';
 

@@ -4,7 +4,7 @@ import type { CallbackListQueryInput, PushConfigInput } from '@wxvoip/contracts'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformConfig } from '../../core/config.js';
 import { PlatformTenant } from '../../core/platformTenant.js';
-import { CallbackLog } from './callbackLog.js';
+import { CallbackLog } from '../../core/callbacks/callbackLog.js';
 import { attachCallbackSender, callbackLogOf, createCallbackSender, parseNotifyReplyBody } from './callbackSender.js';
 import type { AttachCallbackSenderOptions, CallbackFetch } from './callbackSender.js';
 

@@ -5,7 +5,7 @@ import type { CallbackReply, CallbackRequest } from '../../core/callbacks/callba
 import type { PlatformTenant } from '../../core/platformTenant.js';
 import { buildCallbackRequest } from './buildCallbackRequest.js';
 import type { BuiltCallbackRequest } from './buildCallbackRequest.js';
-import { CallbackLog } from './callbackLog.js';
+import { CallbackLog } from '../../core/callbacks/callbackLog.js';
 
 /** The part of the WHATWG `fetch` the sender uses; the global `fetch` fits, and so does a test fake. */
 export type CallbackFetch = (

@@ -5,7 +5,7 @@
  */
 export { MESSAGE_PUSH_BLOCK_SIZE, MessagePushCryptoError, aesKeyOf, decryptMessage, encryptMessage, msgSignature, signature } from './messagePushCrypto.js';
 export { buildCallbackRequest, contentTypeOf } from './buildCallbackRequest.js';
-export { CallbackLog, DEFAULT_CALLBACK_LOG_CAPACITY } from './callbackLog.js';
+export { CallbackLog, DEFAULT_CALLBACK_LOG_CAPACITY } from '../../core/callbacks/callbackLog.js';
 export {
   DEFAULT_CALLBACK_TIMEOUT_MS,
   DEFAULT_MAX_REPLY_CHARS,
