@@ -138,6 +138,16 @@ describe('createServer: transport and control', () => {
     expect(JSON.parse(invalid.body)).toMatchObject({ errcode: 47001, errors: expect.arrayContaining([expect.objectContaining({ path: 'roomType' })]) });
   });
 
+  it('answers a fault forced on disconnectSelf as a WeChat-shaped refusal, not a 500 (the contract allows the refusal)', async () => {
+    const { app } = await setup();
+    close = () => app.close();
+    const connected = JSON.parse((await app.inject({ method: 'POST', url: '/__wxvoip/v1/parties', payload: { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' } })).body) as { credential: { token: string } };
+    const fault = await app.inject({ method: 'POST', url: '/__admin/faults', payload: { kind: 'error', operation: 'transport.disconnectSelf', errcode: 10001 } });
+    expect(fault.statusCode).toBe(201);
+    const res = await app.inject({ method: 'DELETE', url: '/__wxvoip/v1/parties/me', headers: { authorization: `Bearer ${connected.credential.token}` } });
+    expect([res.statusCode, JSON.parse(res.body)]).toEqual([200, expect.objectContaining({ errcode: 10001 })]);
+  });
+
   it('answers control API validation failures with an RFC 7807 problem', async () => {
     const { app } = await setup();
     close = () => app.close();

@@ -11,7 +11,7 @@ import { DeviceVoipListData, RequestDeviceVoipArgs } from './phoneOps.js';
 import { TRANSPORT_PREFIX } from './prefixes.js';
 import { AbortRoomBody, AnswerRoomBody, ForceHangUpBody, ForceHangUpData, HangUpRoomBody, RejectRoomBody } from './roomActions.js';
 import { RtosClientCallBody, RtosClientJoinBody } from './rtosOps.js';
-import { CredentialRefusal, TransportOk, TransportValidationRefusal, transportResult } from './transportResult.js';
+import { CredentialRefusal, TransportValidationRefusal, transportResult } from './transportResult.js';
 import { CloudCallJoinBody, CloudListenerHangupBody, CloudSessionJoinBody } from './vendorCloudOps.js';
 import { DeviceTokenData, PushTokenData } from './wmpfOps.js';
 
@@ -62,7 +62,7 @@ export const platformTransportContract = c.router(
       path: '/parties/me',
       headers: PartyHeaders,
       body: c.noBody(),
-      responses: asParty(TransportOk),
+      responses: asParty(transportResult({})),
       summary: 'Disconnect the calling party: its calls abort, its credential dies, its channel gets "bye"',
     },
     initByCaller: {
