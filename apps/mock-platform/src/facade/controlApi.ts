@@ -1,7 +1,7 @@
 import type { ControlContract } from '@wxvoip/contracts';
 import type { PlatformCore } from '../core/platformCore.js';
 import { appHandlers } from './control/appHandlers.js';
-import { type CallbackDetailsLookup, listCallbackDeliveries } from '../core/callbacks/callbackDeliveries.js';
+import { listCallbackDeliveries } from '../core/callbacks/callbackDeliveries.js';
 import { clockHandlers } from './control/clockHandlers.js';
 import { withTenant } from './control/controlContext.js';
 import { deviceHandlers } from './control/deviceHandlers.js';
@@ -12,15 +12,12 @@ import { seedHandlers } from './control/seedHandlers.js';
 import { userHandlers } from './control/userHandlers.js';
 import type { RouterHandlers } from './routeHandlers.js';
 
-export type { CallbackDeliveryDetails, CallbackDetailsLookup } from '../core/callbacks/callbackDeliveries.js';
 export { validationProblem } from './problems.js';
 
 /** Options of {@link createControlHandlers}. */
 export interface ControlApiOptions {
   /** Version `GET /__admin/info` reports. [I] Default `0.0.0`, the package's version until its first release. */
   readonly version?: string;
-  /** The HTTP callback sender's record of each delivery attempt (URL, exact request, HTTP reply), for `listCallbacks`. */
-  readonly callbackDetails?: CallbackDetailsLookup;
 }
 
 /**
@@ -55,7 +52,7 @@ export function createControlHandlers(core: PlatformCore, options: ControlApiOpt
     listCallbacks: (request) =>
       withTenant(core, 'listCallbacks', request, ({ tenant }) => ({
         status: 200,
-        body: { deliveries: listCallbackDeliveries(tenant, request.query, options.callbackDetails) },
+        body: { deliveries: listCallbackDeliveries(tenant, request.query) },
       })),
   };
 }

@@ -1,4 +1,3 @@
-import type { AppRoute } from '@ts-rest/core';
 import {
   errorByKey,
   platformTransportContract,
@@ -14,15 +13,21 @@ import type { PlatformTenant } from '../core/platformTenant.js';
 import { accept, refuse, type Outcome, type Refusal } from '../core/refusal.js';
 import { viewFor, type Room } from '../core/rooms/room.js';
 import type { RoomAndSide } from '../core/rooms/roomActions.js';
-import { namespaceOf, type RouterHandlers } from './routeHandlers.js';
+import { namespaceOf, type RequestHeaders, type RouterHandlers } from './routeHandlers.js';
 import { runOperation } from './runOperation.js';
 
-/** Request shape every transport handler receives (ts-rest's validated request). */
+/** What every transport handler reads of its validated request; each route's own request type (ts-rest's) has it. */
 interface TransportRequest {
-  readonly headers: Record<string, unknown>;
+  readonly headers: RequestHeaders;
   readonly params?: { readonly roomId?: string };
   readonly body?: unknown;
 }
+
+/**
+ * What an authenticated route answers: HTTP 200 with `{ errcode: 0, errmsg, ...data }` or a refusal, or HTTP 401 for
+ * the credential. Each route's own response type (ts-rest's) accepts it when `T` is that route's data.
+ */
+type PartyAnswer<T> = { status: 200; body: ({ errcode: 0; errmsg: string } & T) | ReturnType<typeof refusalBody> } | { status: 401; body: { errcode: 41001 | 40001 | 42001; errmsg: string } };
 
 /** A refusal as the transport answers it: WeChat's shape plus the catalogue key and domain. */
 function refusalBody(refusal: Refusal) {
@@ -30,7 +35,12 @@ function refusalBody(refusal: Refusal) {
   return { errcode: refusal.code, errmsg: refusal.message, ...(refusal.key === null ? {} : { key: refusal.key }), ...(domain === undefined ? {} : { domain }) };
 }
 
-function bearer(headers: Record<string, unknown>): string | undefined {
+/** The HTTP 401 errcode of a credential refusal: 41001 (missing) and 42001 (expired) as refused, 40001 otherwise. */
+function credentialErrcode(code: number): 41001 | 40001 | 42001 {
+  return code === 41001 || code === 42001 ? code : 40001;
+}
+
+function bearer(headers: RequestHeaders): string | undefined {
   const value = headers['authorization'];
   return typeof value === 'string' && value.startsWith('Bearer ') ? value.slice('Bearer '.length) : undefined;
 }
@@ -52,14 +62,17 @@ function created(room: Room): { roomId: string; room: ReturnType<typeof viewFor>
 export function createTransportHandlers(core: PlatformCore): RouterHandlers<PlatformTransportContract> {
   const tenantOf = (request: TransportRequest): PlatformTenant => core.tenant(namespaceOf(request.headers));
 
-  /** Wraps an authenticated route: credential → faults → magic → work → journal. */
-  function party<T extends object>(key: TransportRouteKey, magic: (request: TransportRequest, party: PartyState) => MagicFields, work: (tenant: PlatformTenant, party: PartyState, request: TransportRequest) => Outcome<T>) {
-    const route = platformTransportContract[key] as unknown as AppRoute;
-    return (request: TransportRequest) => {
+  /**
+   * Wraps an authenticated route: credential → faults → magic → work → journal. `Req` is the route's own request type,
+   * inferred from the handler slot the result fills (`RouterHandlers` of the transport contract).
+   */
+  function party<Req extends TransportRequest, T extends object>(key: TransportRouteKey, magic: (request: Req, party: PartyState) => MagicFields, work: (tenant: PlatformTenant, party: PartyState, request: Req) => Outcome<T>): (request: Req) => PartyAnswer<NoInfer<T>> {
+    const route = platformTransportContract[key];
+    return (request: Req) => {
       const tenant = tenantOf(request);
       const auth = tenant.parties.authenticate(bearer(request.headers));
       if (!auth.ok) {
-        const body = { errcode: auth.refusal.code, errmsg: auth.refusal.message };
+        const body = { errcode: credentialErrcode(auth.refusal.code), errmsg: auth.refusal.message };
         tenant.state.journal.append({
           kind: 'refusal',
           operation: `transport.${key}`,
@@ -104,7 +117,6 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
   }
 
   const none = () => ({});
-  const body = <B>(request: TransportRequest) => request.body as B;
   const roomId = (request: TransportRequest) => request.params?.roomId ?? '';
   const appOf = (tenant: PlatformTenant, p: PartyState) => {
     const app = p.identity.kind === 'vendorCloud' ? undefined : tenant.state.app(p.identity.appId);
@@ -113,14 +125,13 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
   const room = (outcome: Outcome<Room>) => (outcome.ok ? accept(created(outcome.value)) : outcome);
   const acted = (outcome: Outcome<RoomAndSide>) => (outcome.ok ? accept(roomData(outcome.value)) : outcome);
   const hardwareIdOf = (p: PartyState) => ('hardwareId' in p.identity && p.identity.hardwareId !== undefined ? p.identity.hardwareId : 'sn' in p.identity ? p.identity.sn : p.partyId);
-  const ownSn = (_: TransportRequest, p: PartyState): MagicFields => ('sn' in p.identity ? { sn: p.identity.sn } : {});
-  type B<K extends TransportRouteKey> = PlatformTransportContract[K] extends { body: infer S } ? (S extends { _output: infer O } ? O : never) : never;
+  const ownSn = <R>(_: R, p: PartyState): MagicFields => ('sn' in p.identity ? { sn: p.identity.sn } : {});
 
-  const handlers = {
-    connectParty: (request: TransportRequest) => {
+  const handlers: RouterHandlers<PlatformTransportContract> = {
+    connectParty: (request) => {
       const tenant = tenantOf(request);
       const route = platformTransportContract.connectParty;
-      const identity = body<B<'connectParty'>>(request);
+      const identity = request.body;
       return runOperation(
         { tenant, operation: 'transport.connectParty', method: route.method, path: route.path, partyId: null, appId: identity.kind === 'vendorCloud' || !tenant.state.app(identity.appId) ? null : identity.appId, roomId: null, requestBody: identity, faultContext: identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }, magic: {} },
         () => {
@@ -157,32 +168,32 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
     initByCaller: party(
       'initByCaller',
       (r) => {
-        const b = body<B<'initByCaller'>>(r);
+        const b = r.body;
         return b.businessType === 2 ? { sn: b.listener.id, openId: b.caller.id } : { sn: b.caller.id, openId: b.listener.id };
       },
       (t, p, r) => {
-        const made = t.calls.initByCaller(p, body<B<'initByCaller'>>(r));
+        const made = t.calls.initByCaller(p, r.body);
         return made.ok ? accept({ ...created(made.value), groupId: made.value.roomId, chargeType: made.value.chargeType }) : made;
       },
     ),
-    callDevice: party('callDevice', (r) => ({ sn: body<B<'callDevice'>>(r).sn, payload: body<B<'callDevice'>>(r).payload }), (t, p, r) => room(t.calls.callDevice(p, body<B<'callDevice'>>(r)))),
-    callWmpf: party('callWmpf', (r) => ({ sn: body<B<'callWmpf'>>(r).sn }), (t, p, r) => room(t.calls.callWmpf(p, body<B<'callWmpf'>>(r)))),
-    forceHangUp: party('forceHangUp', none, (t, p, r) => accept(t.actions.forceHangUp(p, body<B<'forceHangUp'>>(r).roomId))),
+    callDevice: party('callDevice', (r) => ({ sn: r.body.sn, payload: r.body.payload }), (t, p, r) => room(t.calls.callDevice(p, r.body))),
+    callWmpf: party('callWmpf', (r) => ({ sn: r.body.sn }), (t, p, r) => room(t.calls.callWmpf(p, r.body))),
+    forceHangUp: party('forceHangUp', none, (t, p, r) => accept(t.actions.forceHangUp(p, r.body.roomId))),
     getIotBindContactList: party('getIotBindContactList', none, (t, p, r) => {
       const app = appOf(t, p);
-      return app.ok ? accept({ contact_list: t.authorization.getIotBindContactList(app.value, body<B<'getIotBindContactList'>>(r)) }) : app;
+      return app.ok ? accept({ contact_list: t.authorization.getIotBindContactList(app.value, r.body) }) : app;
     }),
     wxRequestDeviceVoip: party(
       'wxRequestDeviceVoip',
       (r) => {
-        const b = body<B<'wxRequestDeviceVoip'>>(r);
+        const b = r.body;
         return 'sn' in b && typeof b.sn === 'string' ? { sn: b.sn } : {};
       },
       (t, p, r) => {
         if (p.identity.kind !== 'wechatPlugin') return refuse('AUTHORIZATION_PARAMETER_ERROR', 'host', 'wx.requestDeviceVoIP runs in the WeChat client on the phone');
         const app = appOf(t, p);
         if (!app.ok) return app;
-        const result = t.authorization.requestDeviceVoip(app.value, p.identity.openId, body<B<'wxRequestDeviceVoip'>>(r));
+        const result = t.authorization.requestDeviceVoip(app.value, p.identity.openId, r.body);
         return result.ok ? accept({}) : result;
       },
     ),
@@ -193,40 +204,40 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
     }),
     getRoomView: party('getRoomView', none, (t, p, r) => acted(t.actions.locate(p, roomId(r)))),
     joinRoomAsCaller: party('joinRoomAsCaller', none, (t, p, r) => acted(t.actions.joinAsCaller(p, roomId(r)))),
-    answerRoom: party('answerRoom', none, (t, p, r) => acted(t.actions.answer(p, roomId(r), body<B<'answerRoom'>>(r)))),
-    rejectRoom: party('rejectRoom', none, (t, p, r) => acted(t.actions.reject(p, roomId(r), body<B<'rejectRoom'>>(r)))),
-    hangUpRoom: party('hangUpRoom', none, (t, p, r) => acted(t.actions.hangUp(p, roomId(r), body<B<'hangUpRoom'>>(r)))),
-    abortRoom: party('abortRoom', none, (t, p, r) => acted(t.actions.abort(p, roomId(r), body<B<'abortRoom'>>(r)))),
+    answerRoom: party('answerRoom', none, (t, p, r) => acted(t.actions.answer(p, roomId(r), r.body))),
+    rejectRoom: party('rejectRoom', none, (t, p, r) => acted(t.actions.reject(p, roomId(r), r.body))),
+    hangUpRoom: party('hangUpRoom', none, (t, p, r) => acted(t.actions.hangUp(p, roomId(r), r.body))),
+    abortRoom: party('abortRoom', none, (t, p, r) => acted(t.actions.abort(p, roomId(r), r.body))),
     roomHeartbeat: party('roomHeartbeat', none, (t, p, r) => acted(t.actions.locate(p, roomId(r)))),
     registerDevice: party('registerDevice', ownSn, (t, p, r) => {
       const identity = p.identity;
       if (identity.kind === 'wechatPlugin' || identity.kind === 'vendorCloud') return refuse('WXERROR_FAILED_PRECONDITION', 'host', 'only a device party (Linux, RTOS or WMPF) registers');
       const method = identity.kind === 'linuxDevice' ? 'linuxSdk' : identity.kind === 'rtosDevice' ? 'cloudSdk' : identity.registrationMode;
-      return t.registrations.register({ appId: identity.appId, sn: identity.sn, modelId: identity.modelId, method, hardwareId: hardwareIdOf(p) }, body<B<'registerDevice'>>(r));
+      return t.registrations.register({ appId: identity.appId, sn: identity.sn, modelId: identity.modelId, method, hardwareId: hardwareIdOf(p) }, r.body);
     }),
     getDeviceRegistration: party('getDeviceRegistration', none, (t, p) => {
       if (!('sn' in p.identity)) return refuse('WXERROR_FAILED_PRECONDITION', 'host', 'only a device party has a registration');
       return accept({ registration: t.devices.registrationOf(p.identity.sn, hardwareIdOf(p)) });
     }),
-    linuxSessionCall: party('linuxSessionCall', (r) => ({ openId: body<B<'linuxSessionCall'>>(r).callee.id }), (t, p, r) => room(t.calls.linuxSessionCall(p, body<B<'linuxSessionCall'>>(r)))),
-    linuxListenerJoin: party('linuxListenerJoin', none, (t, p, r) => acted(t.actions.linuxListenerJoin(p, body<B<'linuxListenerJoin'>>(r)))),
-    linuxListenerHangup: party('linuxListenerHangup', none, (t, p, r) => acted(t.actions.linuxListenerHangup(p, body<B<'linuxListenerHangup'>>(r)))),
+    linuxSessionCall: party('linuxSessionCall', (r) => ({ openId: r.body.callee.id }), (t, p, r) => room(t.calls.linuxSessionCall(p, r.body))),
+    linuxListenerJoin: party('linuxListenerJoin', none, (t, p, r) => acted(t.actions.linuxListenerJoin(p, r.body))),
+    linuxListenerHangup: party('linuxListenerHangup', none, (t, p, r) => acted(t.actions.linuxListenerHangup(p, r.body))),
     rtosClientCall: party(
       'rtosClientCall',
-      (r) => ({ openId: body<B<'rtosClientCall'>>(r).callee.id, payload: body<B<'rtosClientCall'>>(r).payload }),
-      (t, p, r) => room(t.calls.rtosClientCall(p, body<B<'rtosClientCall'>>(r))),
+      (r) => ({ openId: r.body.callee.id, payload: r.body.payload }),
+      (t, p, r) => room(t.calls.rtosClientCall(p, r.body)),
     ),
-    rtosClientJoin: party('rtosClientJoin', (r) => ({ payload: body<B<'rtosClientJoin'>>(r).payload }), (t, p, r) => acted(t.actions.rtosClientJoin(p, body<B<'rtosClientJoin'>>(r)))),
+    rtosClientJoin: party('rtosClientJoin', (r) => ({ payload: r.body.payload }), (t, p, r) => acted(t.actions.rtosClientJoin(p, r.body))),
     cloudSessionJoin: party(
       'cloudSessionJoin',
-      (r) => ({ sn: body<B<'cloudSessionJoin'>>(r).sn, payload: body<B<'cloudSessionJoin'>>(r).payload }),
-      (t, p, r) => acted(t.actions.cloudSessionJoin(p, body<B<'cloudSessionJoin'>>(r))),
+      (r) => ({ sn: r.body.sn, payload: r.body.payload }),
+      (t, p, r) => acted(t.actions.cloudSessionJoin(p, r.body)),
     ),
-    cloudCallJoin: party('cloudCallJoin', (r) => ({ payload: body<B<'cloudCallJoin'>>(r).payload }), (t, p, r) => acted(t.actions.cloudCallJoin(p, body<B<'cloudCallJoin'>>(r)))),
+    cloudCallJoin: party('cloudCallJoin', (r) => ({ payload: r.body.payload }), (t, p, r) => acted(t.actions.cloudCallJoin(p, r.body))),
     cloudListenerHangup: party(
       'cloudListenerHangup',
-      (r) => ({ sn: body<B<'cloudListenerHangup'>>(r).sn, payload: body<B<'cloudListenerHangup'>>(r).payload }),
-      (t, p, r) => acted(t.actions.cloudListenerHangup(p, body<B<'cloudListenerHangup'>>(r))),
+      (r) => ({ sn: r.body.sn, payload: r.body.payload }),
+      (t, p, r) => acted(t.actions.cloudListenerHangup(p, r.body)),
     ),
     wmpfGetDeviceToken: party('wmpfGetDeviceToken', ownSn, (t, p) => {
       if (p.identity.kind !== 'wmpfPlugin') return refuse('DEVICE_TOKEN_FETCH_FAILED', 'host', 'getDeviceToken runs on an Android WMPF device');
@@ -237,5 +248,5 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
       return t.wmpf.getPushToken({ appId: p.identity.appId, sn: p.identity.sn, modelId: p.identity.modelId });
     }),
   };
-  return handlers satisfies Record<TransportRouteKey, unknown> as unknown as RouterHandlers<PlatformTransportContract>;
+  return handlers;
 }

@@ -1,11 +1,10 @@
-import type { AppRoute } from '@ts-rest/core';
-import { wechatApiContract, type GetAccessTokenQuery, type WechatApiContract, type WechatErrorBody, type WechatRouteKey } from '@wxvoip/contracts';
+import { wechatApiContract, type WechatApiContract, type WechatErrorBody, type WechatRouteKey } from '@wxvoip/contracts';
 import type { MagicFields } from '../core/faults/magicValues.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
 import { refuse, type Outcome, type Refusal } from '../core/refusal.js';
 import type { AppState } from '../core/tenant/entities.js';
-import { namespaceOf, type RouterHandlers } from './routeHandlers.js';
+import { namespaceOf, type RequestHeaders, type RouterHandlers } from './routeHandlers.js';
 import { runOperation } from './runOperation.js';
 
 /** WeChat's error body for a refusal. */
@@ -25,7 +24,7 @@ type Body<K extends WechatRouteKey> = WechatApiContract[K] extends { body: infer
  */
 export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatApiContract> {
   /** The namespace's tenant, or WeChat's 47001 for an invalid namespace header (WeChat routes declare no header schema). */
-  const tenantOf = (headers: unknown): PlatformTenant | { status: 200; body: WechatErrorBody } => {
+  const tenantOf = (headers: RequestHeaders): PlatformTenant | { status: 200; body: WechatErrorBody } => {
     try {
       return core.tenant(namespaceOf(headers));
     } catch (error) {
@@ -46,10 +45,10 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
     key: K,
     magic: (body: Body<K>) => MagicFields,
     work: (tenant: PlatformTenant, app: AppState, body: Body<K>) => Outcome<T>,
-  ) {
-    // ts-rest types a router indexed by a generic key as possibly nested; every WeChat route is a plain AppRoute.
-    const route = wechatApiContract[key] as unknown as AppRoute;
-    return (request: { query: { access_token?: string | undefined }; body: Body<K>; headers: unknown }) => {
+  ): (request: { query: { access_token?: string | undefined }; body: Body<K>; headers: RequestHeaders }) => { status: 200; body: NoInfer<T> | WechatErrorBody } {
+    const name: WechatRouteKey = key;
+    const route = wechatApiContract[name];
+    return (request) => {
       const tenant = tenantOf(request.headers);
       if ('status' in tenant) return tenant;
       const auth = tenant.tokens.authenticate(request.query.access_token);
@@ -68,15 +67,15 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
           magic: auth.ok ? magic(request.body) : {},
         },
         () => (!auth.ok ? auth : auth.value.voipCapability === 'none' ? unauthorized(auth.value, route.path) : work(tenant, auth.value, request.body)),
-        (outcome) => ({ status: 200 as const, body: outcome.ok ? (outcome.value as T) : errorBody(outcome.refusal) }),
+        (outcome) => ({ status: 200 as const, body: outcome.ok ? outcome.value : errorBody(outcome.refusal) }),
       );
     };
   }
 
   const deviceListSns = (body: { device_list: readonly { sn: string }[] }) => ({ sn: body.device_list.map((d) => d.sn) });
 
-  const handlers = {
-    getAccessToken: (request: { query: GetAccessTokenQuery; headers: unknown }) => {
+  const handlers: RouterHandlers<WechatApiContract> = {
+    getAccessToken: (request) => {
       const tenant = tenantOf(request.headers);
       if ('status' in tenant) return tenant;
       const route = wechatApiContract.getAccessToken;
@@ -86,7 +85,7 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
         (outcome) => ({ status: 200 as const, body: outcome.ok ? outcome.value : errorBody(outcome.refusal) }),
       );
     },
-    getStableAccessToken: (request: { body: Body<'getStableAccessToken'>; headers: unknown }) => {
+    getStableAccessToken: (request) => {
       const tenant = tenantOf(request.headers);
       if ('status' in tenant) return tenant;
       const route = wechatApiContract.getStableAccessToken;
@@ -129,7 +128,7 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
       },
     ),
   };
-  return handlers satisfies Record<WechatRouteKey, unknown> as unknown as RouterHandlers<WechatApiContract>;
+  return handlers;
 }
 
 function snAndOpenId(body: unknown): { sn?: string; openId?: string } {

@@ -1,15 +1,12 @@
-import { isAppRouteNoBody, isAppRouteOtherResponse, TsRestResponseError, type AppRoute, type AppRouter } from '@ts-rest/core';
-import { controlContract, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract, type WechatRouteKey } from '@wxvoip/contracts';
+import { isAppRouteNoBody, isAppRouteOtherResponse, TsRestResponseError, type AppRoute } from '@ts-rest/core';
+import { PUSH_CHANNEL_PATH, type WechatRouteKey } from '@wxvoip/contracts';
 import { delay as mswDelay, http, HttpResponse, type HttpHandler, type WebSocketHandler } from 'msw';
 import type { ZodIssue } from 'zod';
-import { createControlHandlers } from '../facade/control/index.js';
 import { latencyOf } from '../facade/runOperation.js';
-import { createTransportHandlers } from '../facade/transportApi.js';
-import { createWechatHandlers } from '../facade/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
-import { callbackLogOf } from '../http/callbacks/callbackSender.js';
 import { adminRefusal, isGuardedPath } from '../http/adminRefusal.js';
 import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../http/errorResponses.js';
+import { platformApis, type ApiBinding, type ApiName, type FacadeHandler } from '../http/apiBinding.js';
 import { ResponseValidator, type ResponseValidation } from '../http/responseValidation.js';
 import {
   controlValidationError,
@@ -50,21 +47,7 @@ export interface MockPlatformHandlersOptions {
   readonly responseValidation?: ResponseValidation;
 }
 
-/** Which API a route belongs to; it decides the shape of its error answers. */
-export type ApiName = 'wechat' | 'transport' | 'control';
-
-/** A transport-free route handler as the facades provide them: the validated request in, `{ status, body }` out. */
-export type FacadeHandler = (request: { params: unknown; query: unknown; headers: unknown; body: unknown }) => { status: number; body: unknown };
-
-/** One API as the adapter serves it: its ts-rest router and the facade implementing every route. */
-export interface ApiBinding {
-  /** Which API (error shapes, latency faults). */
-  readonly api: ApiName;
-  /** The ts-rest router (flat: every entry is a route). */
-  readonly router: AppRouter;
-  /** The facade's handlers, by route key. */
-  readonly handlers: Readonly<Record<string, FacadeHandler>>;
-}
+export { platformApis, type ApiBinding, type ApiName, type FacadeHandler } from '../http/apiBinding.js';
 
 /** A routed entry: a contract route, or the push channel path for a request that is not a WebSocket upgrade. */
 type Entry =
@@ -105,16 +88,6 @@ function errorReply(method: string, answer: { status: number; body: object }): R
   return reply(method, answer.status, answer.body, 'type' in answer.body ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE);
 }
 
-/** The three APIs over a core, with the same facade options as `createServer`. */
-export function platformApis(core: PlatformCore): ApiBinding[] {
-  const control = createControlHandlers(core, { callbackDetails: (tenant, id) => callbackLogOf(tenant).get(id) });
-  return [
-    { api: 'wechat', router: wechatApiContract, handlers: createWechatHandlers(core) as unknown as Record<string, FacadeHandler> },
-    { api: 'transport', router: platformTransportContract, handlers: createTransportHandlers(core) as unknown as Record<string, FacadeHandler> },
-    { api: 'control', router: controlContract, handlers: control as unknown as Record<string, FacadeHandler> },
-  ];
-}
-
 /** The origin and path prefix of a base URL, without a trailing slash. */
 function splitBaseUrl(baseUrl: string): { base: string; prefix: string } {
   const url = new URL(baseUrl);
@@ -135,10 +108,9 @@ export function createHttpHandlers(core: PlatformCore, apis: readonly ApiBinding
 
   const entries: Entry[] = apis.flatMap(({ api, router, handlers }) =>
     Object.entries(router).map(([key, route]): Entry => {
-      const appRoute = route as AppRoute;
       const handler = handlers[key];
       if (handler === undefined) throw new Error(`createHandlers: the ${api} facade has no handler for route ${key}`);
-      return { kind: 'route', api, key, route: appRoute, handler, method: appRoute.method, path: appRoute.path };
+      return { kind: 'route', api, key, route, handler, method: route.method, path: route.path };
     }),
   );
   entries.push({ kind: 'channel', method: 'GET', path: PUSH_CHANNEL_PATH });

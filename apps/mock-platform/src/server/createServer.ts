@@ -1,18 +1,14 @@
 import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { initServer, RequestValidationError } from '@ts-rest/fastify';
-import type { AppRoute, AppRouter } from '@ts-rest/core';
-import { controlContract, MAX_PARTY_FRAME_BYTES, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract } from '@wxvoip/contracts';
+import type { AppRoute } from '@ts-rest/core';
+import { initServer, RequestValidationError, type RouterImplementation } from '@ts-rest/fastify';
+import { MAX_PARTY_FRAME_BYTES, PUSH_CHANNEL_PATH } from '@wxvoip/contracts';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { createControlHandlers } from '../facade/control/index.js';
-import type { RouterHandlers } from '../facade/routeHandlers.js';
 import { latencyOf } from '../facade/runOperation.js';
-import { createTransportHandlers } from '../facade/transportApi.js';
-import { createWechatHandlers } from '../facade/wechatApi.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { adminGuard } from './adminGuard.js';
-import { callbackLogOf } from '../http/callbacks/index.js';
+import { platformApis, type ApiBinding } from '../http/apiBinding.js';
 import { preHandlerError } from '../http/errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
 import { openApiDocument } from './openApiDocument.js';
@@ -90,27 +86,55 @@ function answerBodyError(error: RequestValidationError, request: FastifyRequest,
   return true;
 }
 
+/** The routes of one flat router as @ts-rest/fastify implements them (route keys → async handlers). */
+type FastifyRoutes = RouterImplementation<Record<string, AppRoute>>;
+
 /**
- * ts-rest wants async handlers with its own argument type; ours are synchronous and typed per contract. The wrapper
- * also waits the latency the request's matching latency faults ask for (`latencyOf`, set by the core's
+ * One API's routes as @ts-rest/fastify implements them: ts-rest wants async handlers; ours are synchronous. The
+ * wrapper also waits the latency the request's matching latency faults ask for (`latencyOf`, set by the facade's
  * `runOperation`), checks the response against the contract (`validator`; ts-rest's own response validation is off),
  * and serves the control API's problems (404, 409, …) as `application/problem+json` like its validation problems.
  */
-function asyncHandlers<T extends AppRouter>(router: T, handlers: RouterHandlers<T>, isControl: boolean, delay: ((ms: number) => Promise<void>) | undefined, validator: ResponseValidator) {
-  const out: Record<string, (args: { headers: unknown; reply: FastifyReply }) => Promise<unknown>> = {};
-  for (const key of Object.keys(router)) {
-    const handler = (handlers as Record<string, (args: unknown) => { status: number; body: unknown }>)[key]!;
-    const route = router[key] as AppRoute;
-    out[key] = async (args) => {
-      const result = handler(args);
+function fastifyRoutes({ api, router, handlers }: ApiBinding, delay: ((ms: number) => Promise<void>) | undefined, validator: ResponseValidator): FastifyRoutes {
+  const out: FastifyRoutes = {};
+  for (const [key, route] of Object.entries(router)) {
+    const handler = handlers[key];
+    if (handler === undefined) throw new Error(`createServer: the ${api} facade has no handler for route ${key}`);
+    out[key] = async (input) => {
+      const result = handler(input);
       const ms = latencyOf(result);
       if (ms > 0 && delay) await delay(ms);
       const checked = validator.check(route, result);
-      if (isControl && isProblemBody(checked.body)) void args.reply.type(PROBLEM_CONTENT_TYPE);
-      return checked;
+      if (api === 'control' && isProblemBody(checked.body)) void input.reply.type(PROBLEM_CONTENT_TYPE);
+      // Validation parses the body and never changes the status: the answer keeps the facade's typed status.
+      return { ...result, body: checked.body };
     };
   }
   return out;
+}
+
+/** How one API answers a request that fails the contract (or a body the parser refused): in that API's own shape. */
+function validationErrorHandler(api: ApiBinding['api']): (error: RequestValidationError, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
+  return (error, request, reply) => {
+    if (answerBodyError(error, request, reply)) return reply;
+    switch (api) {
+      // Emulated WeChat routes: validation failures answer like WeChat (47001, 41001, 9800001, …) with HTTP 200.
+      case 'wechat': {
+        const { status, body } = wechatValidationError(wechatRouteKeyOf(request.routeOptions.url), request.method, request.body, error);
+        return reply.status(status).send(body);
+      }
+      // Transport: a missing or malformed credential is a 401; a broken body is a 400 with the field issues.
+      case 'transport': {
+        const { status, body } = transportValidationError(error);
+        return reply.status(status).send(body);
+      }
+      // Control API: RFC 7807 problems.
+      case 'control': {
+        const { status, body } = controlValidationError(error, request.url);
+        return reply.status(status).type('application/problem+json').send(body);
+      }
+    }
+  };
 }
 
 /**
@@ -229,38 +253,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const s = initServer();
   const validator = new ResponseValidator(options.responseValidation);
 
-  // Emulated WeChat routes: validation failures answer like WeChat (47001, 41001, 9800001, …) with HTTP 200.
-  await app.register(async (scope) => s.registerRouter(wechatApiContract, s.router(wechatApiContract, asyncHandlers(wechatApiContract, createWechatHandlers(core), false, options.delay, validator) as never), scope, {
-    logInitialization: false,
-    responseValidation: false,
-    requestValidationErrorHandler: (error, request, reply) => {
-      if (answerBodyError(error, request, reply)) return reply;
-      const { status, body } = wechatValidationError(wechatRouteKeyOf(request.routeOptions.url), request.method, request.body, error);
-      return reply.status(status).send(body);
-    },
-  }));
-
-  // Transport: a missing or malformed credential is a 401; a broken body is a 400 with the field issues.
-  await app.register(async (scope) => s.registerRouter(platformTransportContract, s.router(platformTransportContract, asyncHandlers(platformTransportContract, createTransportHandlers(core), false, options.delay, validator) as never), scope, {
-    logInitialization: false,
-    responseValidation: false,
-    requestValidationErrorHandler: (error, request, reply) => {
-      if (answerBodyError(error, request, reply)) return reply;
-      const { status, body } = transportValidationError(error);
-      return reply.status(status).send(body);
-    },
-  }));
-
-  // Control API: RFC 7807 problems.
-  await app.register(async (scope) => s.registerRouter(controlContract, s.router(controlContract, asyncHandlers(controlContract, createControlHandlers(core, { callbackDetails: (tenant, id) => callbackLogOf(tenant).get(id) }), true, undefined, validator) as never), scope, {
-    logInitialization: false,
-    responseValidation: false,
-    requestValidationErrorHandler: (error, request, reply) => {
-      if (answerBodyError(error, request, reply)) return reply;
-      const { status, body } = controlValidationError(error, request.url);
-      return reply.status(status).type('application/problem+json').send(body);
-    },
-  }));
+  for (const binding of platformApis(core)) {
+    await app.register(async (scope) =>
+      s.registerRouter(binding.router, fastifyRoutes(binding, options.delay, validator), scope, {
+        logInitialization: false,
+        responseValidation: false,
+        requestValidationErrorHandler: validationErrorHandler(binding.api),
+      }),
+    );
+  }
 
   registerPushChannel(app, core);
 

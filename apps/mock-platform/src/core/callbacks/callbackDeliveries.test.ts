@@ -1,7 +1,7 @@
 import { CallbackDelivery, CallDeviceRequest, ConnectPartyRequest, demoSeed } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
 import { PlatformCore } from '../platformCore.js';
-import { createControlHandlers, type ControlApiOptions } from '../../facade/controlApi.js';
+import { createControlHandlers } from '../../facade/controlApi.js';
 
 /** The body of a successful response; the test fails when the handler answered a problem. */
 function ok<R extends { status: number; body: unknown }>(response: R): Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'] {
@@ -13,17 +13,17 @@ const headers = { 'x-wxvoip-namespace': 'callbacks' };
 const START = Date.UTC(2026, 0, 1);
 
 /** Alice calls the RTOS camera in cloud mode: the platform sends iot_voip_notify before the call rings. */
-function cloudCall(options: ControlApiOptions = {}) {
+function cloudCall() {
   const core = new PlatformCore({ seed: demoSeed });
   const tenant = core.tenant('callbacks');
   const phone = tenant.parties.connect(ConnectPartyRequest.parse({ kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' }));
   if (!phone.ok) throw new Error(phone.refusal.rule);
   const room = tenant.calls.callDevice(phone.value.party, CallDeviceRequest.parse({ roomType: 'video', sn: 'SN-RTOS-0001', modelId: 'model-rtos-camera', isCloud: true, payload: 'stream-9' }));
   if (!room.ok) throw new Error(room.refusal.rule);
-  const control = createControlHandlers(core, options);
+  const control = createControlHandlers(core);
   const list = (query: Partial<Parameters<typeof control.listCallbacks>[0]['query']> = {}) =>
     ok(control.listCallbacks({ headers, query: { limit: 100, ...query } })).deliveries.map((d) => CallbackDelivery.parse(d));
-  return { tenant, room: room.value, control, list };
+  return { core, tenant, room: room.value, control, list };
 }
 
 describe('listCallbacks', () => {
@@ -90,28 +90,38 @@ describe('listCallbacks', () => {
     expect(list({ limit: 1 }).map((d) => d.attempt)).toEqual([2]);
   });
 
-  it("takes the URL, exact request and HTTP reply from the sender's record when one is given", () => {
-    const seen: string[] = [];
-    const { control, list } = cloudCall({
-      callbackDetails: (tenant, deliveryId) => {
-        seen.push(`${tenant.state.namespace}/${deliveryId}`);
-        return {
-          url: 'http://127.0.0.1:9/cb',
-          mode: 'secure',
-          format: 'xml',
-          request: { query: { signature: 'abc', msg_signature: 'def' }, body: '<xml/>' },
-          reply: { status: 200, errcode: 1, body: '{"errcode":1}' },
-        };
-      },
-    });
+  it("takes the URL, exact request and HTTP reply from the tenant's callback log, where the sender records them", () => {
+    const { tenant, control, list } = cloudCall();
     control.advanceClock({ headers, body: { ms: 5_000 } });
-    const [delivery] = list();
-    expect(delivery).toMatchObject({
+    const [journalled] = list();
+    if (journalled === undefined) throw new Error('expected one finished attempt');
+    // What an HTTP sender adds for the attempt; the core keeps it, and listCallbacks needs no adapter to read it.
+    tenant.callbacks.log.add({
+      ...journalled,
       url: 'http://127.0.0.1:9/cb',
       format: 'xml',
       request: { query: { signature: 'abc', msg_signature: 'def' }, body: '<xml/>' },
       reply: { status: 200, errcode: 1, body: '{"errcode":1}' },
     });
-    expect(seen).toEqual([`callbacks/${delivery?.deliveryId ?? ''}`]);
+    const [delivery] = list();
+    expect(delivery).toMatchObject({
+      deliveryId: journalled.deliveryId,
+      url: 'http://127.0.0.1:9/cb',
+      format: 'xml',
+      request: { query: { signature: 'abc', msg_signature: 'def' }, body: '<xml/>' },
+      reply: { status: 200, errcode: 1, body: '{"errcode":1}' },
+    });
+  });
+
+  it('keeps a log per namespace: a reset namespace starts with an empty one', () => {
+    const { core, tenant, control, list } = cloudCall();
+    control.advanceClock({ headers, body: { ms: 5_000 } });
+    const [journalled] = list();
+    if (journalled === undefined) throw new Error('expected one finished attempt');
+    tenant.callbacks.log.add(journalled);
+    expect(core.tenant('callbacks').callbacks.log.list()).toEqual([journalled]);
+    control.reset({ headers, body: { to: 'seed' } });
+    expect(core.tenant('callbacks')).not.toBe(tenant);
+    expect(core.tenant('callbacks').callbacks.log.size).toBe(0);
   });
 });

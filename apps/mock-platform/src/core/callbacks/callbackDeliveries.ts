@@ -1,28 +1,7 @@
-import type { CallbackDelivery, CallbackEntry, CallbackListQuery, IotVoipNotifyMessage, PushEncryptionMode, PushFormat } from '@wxvoip/contracts';
+import type { CallbackDelivery, CallbackEntry, CallbackListQuery, IotVoipNotifyMessage } from '@wxvoip/contracts';
 import { notifyEventOf } from './notifyEvent.js';
 import type { PlatformTenant } from '../platformTenant.js';
 import type { Room } from '../rooms/room.js';
-
-/**
- * What only the HTTP callback sender knows about one delivery attempt: where it went and in which mode and format,
- * the exact query string and body it sent (signed, and encrypted in secure mode), and the developer server's HTTP
- * reply (null when there was none). The adapter that sends callbacks provides it through {@link CallbackDetailsLookup}.
- */
-export interface CallbackDeliveryDetails {
-  readonly url: string;
-  readonly mode: PushEncryptionMode;
-  readonly format: PushFormat;
-  readonly request: { readonly query: Readonly<Record<string, string>>; readonly body: string };
-  readonly reply: { readonly status: number; readonly errcode: number | null; readonly body: string } | null;
-}
-
-/**
- * The sender's record of a delivery attempt of a tenant, or undefined when it has none.
- *
- * @example
- * createControlHandlers(core, { callbackDetails: (tenant, deliveryId) => callbackLogOf(tenant).get(deliveryId) });
- */
-export type CallbackDetailsLookup = (tenant: PlatformTenant, deliveryId: string) => CallbackDeliveryDetails | undefined;
 
 /**
  * The `iot_voip_notify` delivery attempts of a namespace, newest first, filtered and capped by the query.
@@ -32,12 +11,13 @@ export type CallbackDetailsLookup = (tenant: PlatformTenant, deliveryId: string)
  * sent at the room's creation, and retries resend it unchanged); `sentAt` is the room's creation for attempt 1 and
  * the end of the previous attempt for a retry (retries leave at once); `durationMs` runs to the journalled end.
  *
- * What the core cannot know comes from `details` (the HTTP sender's record) when given. Without it: `url`, `mode` and
+ * Where it went, the exact request and the HTTP reply come from the tenant's callback log (`tenant.callbacks.log`),
+ * where the sender that performs the POST records each attempt. Without a record: `url`, `mode` and
  * `format` are the app's current push configuration (`''`, `secure`, `json` when it has none) [I], `request` is
  * `{ query: {}, body: '' }` and `reply` is null [I]. Attempts still waiting for a reply are not listed (the
  * contract's outcomes are final ones), nor are attempts of rooms the engine no longer holds (their event is gone).
  */
-export function listCallbackDeliveries(tenant: PlatformTenant, query: CallbackListQuery, details?: CallbackDetailsLookup): CallbackDelivery[] {
+export function listCallbackDeliveries(tenant: PlatformTenant, query: CallbackListQuery): CallbackDelivery[] {
   const entries = tenant.state.journal.all().filter((entry): entry is CallbackEntry => entry.kind === 'callback');
   const previousEnd = new Map<string, number>();
   const deliveries: CallbackDelivery[] = [];
@@ -47,7 +27,7 @@ export function listCallbackDeliveries(tenant: PlatformTenant, query: CallbackLi
     const room = tenant.rooms.get(entry.roomId);
     if (!room || !matches(entry, query)) continue;
     const sentAt = entry.attempt === 1 ? room.createdAt : (endOfPrevious ?? entry.at);
-    deliveries.push(delivery(tenant, room, entry, sentAt, details?.(tenant, entry.deliveryId)));
+    deliveries.push(delivery(tenant, room, entry, sentAt, tenant.callbacks.log.get(entry.deliveryId)));
   }
   return deliveries.reverse().slice(0, query.limit);
 }
@@ -57,7 +37,7 @@ export function notifyEventFor(tenant: PlatformTenant, room: Room): IotVoipNotif
   return notifyEventOf(tenant.state.app(room.appId), room);
 }
 
-function delivery(tenant: PlatformTenant, room: Room, entry: CallbackEntry, sentAt: number, known: CallbackDeliveryDetails | undefined): CallbackDelivery {
+function delivery(tenant: PlatformTenant, room: Room, entry: CallbackEntry, sentAt: number, known: CallbackDelivery | undefined): CallbackDelivery {
   const pushConfig = tenant.state.app(entry.appId)?.pushConfig;
   return {
     deliveryId: entry.deliveryId,

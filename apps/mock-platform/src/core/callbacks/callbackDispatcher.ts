@@ -3,6 +3,7 @@ import type { TimerHandle } from '../clock/platformClock.js';
 import type { RoomCallbacks } from '../rooms/roomEngine.js';
 import type { Room } from '../rooms/room.js';
 import type { TenantState } from '../tenant/tenantState.js';
+import { CallbackLog } from './callbackLog.js';
 import { notifyEventOf } from './notifyEvent.js';
 
 /** One attempt to deliver `iot_voip_notify` to the developer's server, handed to the adapter's sender. */
@@ -45,6 +46,11 @@ export class CallbackDispatcher implements RoomCallbacks {
    * 400 at once. A sender attached with `modePolicy: 'asConfigured'` sets `allow`.
    */
   insecurePushModes: 'refuse' | 'allow' = 'refuse';
+  /**
+   * What the sender recorded of each attempt (URL, exact request, the developer server's HTTP reply), bounded; the
+   * control API's `listCallbacks` reads it. The sender that performs the POST adds to it; it may set a log of its own.
+   */
+  log: CallbackLog = new CallbackLog();
   /** Wired to the room engine: each attempt's outcome goes on the room's timeline. */
   onRecorded: (roomId: string, entry: CallbackTimelineEntry) => void = () => undefined;
   private readonly byDelivery = new Map<string, Delivery>();

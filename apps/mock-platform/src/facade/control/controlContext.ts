@@ -3,7 +3,7 @@ import type { PlatformCore } from '../../core/platformCore.js';
 import type { PlatformTenant } from '../../core/platformTenant.js';
 import type { AppState } from '../../core/tenant/entities.js';
 import { notFoundProblem, problem, validationProblem, type ProblemResponse } from '../problems.js';
-import { namespaceOf, type RouterHandlers } from '../routeHandlers.js';
+import { namespaceOf, type RequestHeaders, type RouterHandlers } from '../routeHandlers.js';
 
 /** Every handler of the control API. */
 export type ControlHandlers = RouterHandlers<ControlContract>;
@@ -21,7 +21,7 @@ export interface ControlContext {
 
 /** The parts of a validated request every control handler reads. */
 export interface ControlRequestBase {
-  readonly headers: unknown;
+  readonly headers: RequestHeaders;
   readonly params?: Readonly<Record<string, string>>;
 }
 

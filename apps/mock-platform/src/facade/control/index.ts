@@ -5,4 +5,3 @@
 export { createControlHandlers } from '../controlApi.js';
 export { validationProblem } from '../problems.js';
 export type { ControlApiOptions } from '../controlApi.js';
-export type { CallbackDeliveryDetails, CallbackDetailsLookup } from '../../core/callbacks/callbackDeliveries.js';

@@ -5,7 +5,7 @@ import type { CallbackReply, CallbackRequest } from '../../core/callbacks/callba
 import type { PlatformTenant } from '../../core/platformTenant.js';
 import { buildCallbackRequest } from './buildCallbackRequest.js';
 import type { BuiltCallbackRequest } from './buildCallbackRequest.js';
-import { CallbackLog } from '../../core/callbacks/callbackLog.js';
+import type { CallbackLog } from '../../core/callbacks/callbackLog.js';
 
 /** The part of the WHATWG `fetch` the sender uses; the global `fetch` fits, and so does a test fake. */
 export type CallbackFetch = (
@@ -265,7 +265,7 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
 
 /** Options of {@link attachCallbackSender}: the sender's options without `reply`, plus the log to keep. */
 export interface AttachCallbackSenderOptions extends Omit<CallbackSenderOptions, 'reply'> {
-  /** The log that keeps this tenant's deliveries. Default: `callbackLogOf(tenant)`. */
+  /** The log that keeps this tenant's deliveries; it becomes the tenant's `callbacks.log`. Default: the tenant's own. */
   readonly log?: CallbackLog;
 }
 
@@ -279,16 +279,12 @@ export interface AttachedCallbackSender {
   detach(): void;
 }
 
-const logs = new WeakMap<PlatformTenant, CallbackLog>();
-
-/** The delivery log of a tenant (created empty on first use; a reset namespace is a new tenant with a new log). */
+/**
+ * The delivery log of a tenant: the core's `tenant.callbacks.log` (a reset namespace is a new tenant with a new log).
+ * Kept for callers of the sender's API; the log itself belongs to the core, where the control API reads it.
+ */
 export function callbackLogOf(tenant: PlatformTenant): CallbackLog {
-  let log = logs.get(tenant);
-  if (!log) {
-    log = new CallbackLog();
-    logs.set(tenant, log);
-  }
-  return log;
+  return tenant.callbacks.log;
 }
 
 /**
@@ -303,8 +299,8 @@ export function callbackLogOf(tenant: PlatformTenant): CallbackLog {
  */
 export function attachCallbackSender(tenant: PlatformTenant, options: AttachCallbackSenderOptions = {}): AttachedCallbackSender {
   const { log: givenLog, onDelivery, ...rest } = options;
-  const log = givenLog ?? callbackLogOf(tenant);
-  logs.set(tenant, log);
+  const log = givenLog ?? tenant.callbacks.log;
+  tenant.callbacks.log = log;
   tenant.callbacks.insecurePushModes = rest.modePolicy === 'asConfigured' ? 'allow' : 'refuse';
   const sender = createCallbackSender({
     ...rest,
