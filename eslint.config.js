@@ -163,4 +163,41 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...['setTimeout', 'setInterval', 'fetch'].map((name) => ({ name, message: `The core uses the injected clock and emits effects as data; '${name}' is not allowed here.` }))],
     },
   },
+  {
+    // The mock platform's adapters share the facades (src/facade) and the adapter-neutral HTTP helpers (src/http);
+    // neither adapter imports the other, so `@wxvoip/mock-platform/msw` loads without fastify (ADR 0032).
+    files: ['apps/mock-platform/src/msw/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', 'fastify', 'fastify/*', '@fastify/*', '@ts-rest/fastify'],
+              message: 'The msw adapter must not import the fastify adapter (src/server): share the code through src/http or src/facade.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What both adapters import is adapter-neutral: it imports neither fastify (src/server) nor msw (src/msw).
+    files: ['apps/mock-platform/src/http/**/*.ts', 'apps/mock-platform/src/facade/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/msw/**', 'fastify', 'fastify/*', '@fastify/*', '@ts-rest/fastify', 'msw', 'msw/*'],
+              message: 'src/http and src/facade are shared by both adapters: they must import neither src/server (fastify) nor src/msw.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

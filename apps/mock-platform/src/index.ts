@@ -22,7 +22,7 @@ export { parseStateFile, STATE_FILE_WAY_OUT, StateFileError } from './platform/p
 export { DEFAULT_PERSIST_DELAY_MS, openStateStore } from './platform/stateStore.js';
 export { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, adminRefusal, isGuardedPath, isLoopbackHost } from './http/adminRefusal.js';
 export { createServer, DEFAULT_BODY_LIMIT } from './server/createServer.js';
-export { CHANNEL_REFUSED } from './server/pushChannel.js';
+export { CHANNEL_REFUSED } from './http/channelRefused.js';
 export * from './http/callbacks/index.js';
 
 export type { ControlClient, ListenOptions, MockPlatform, MockPlatformOptions, PlatformStorage } from './platform/mockPlatform.js';

@@ -1,8 +1,10 @@
+import type { ServerInferResponseBody } from '@ts-rest/core';
 import {
   errorByKey,
   platformTransportContract,
   PUSH_CHANNEL_PATH,
   TRANSPORT_PROTOCOL_VERSION,
+  type CredentialRefusal,
   type PlatformTransportContract,
   type TransportRouteKey,
 } from '@wxvoip/contracts';
@@ -23,11 +25,14 @@ interface TransportRequest {
   readonly body?: unknown;
 }
 
+/** The HTTP 200 bodies every authenticated route shares, as the contract declares them: success without data, or a refusal. */
+type SharedBody = ServerInferResponseBody<PlatformTransportContract['disconnectSelf'], 200>;
+
 /**
  * What an authenticated route answers: HTTP 200 with `{ errcode: 0, errmsg, ...data }` or a refusal, or HTTP 401 for
  * the credential. Each route's own response type (ts-rest's) accepts it when `T` is that route's data.
  */
-type PartyAnswer<T> = { status: 200; body: ({ errcode: 0; errmsg: string } & T) | ReturnType<typeof refusalBody> } | { status: 401; body: { errcode: 41001 | 40001 | 42001; errmsg: string } };
+type PartyAnswer<T> = { status: 200; body: (Extract<SharedBody, { errcode: 0 }> & T) | Exclude<SharedBody, { errcode: 0 }> } | { status: 401; body: CredentialRefusal };
 
 /** A refusal as the transport answers it: WeChat's shape plus the catalogue key and domain. */
 function refusalBody(refusal: Refusal) {
@@ -36,7 +41,7 @@ function refusalBody(refusal: Refusal) {
 }
 
 /** The HTTP 401 errcode of a credential refusal: 41001 (missing) and 42001 (expired) as refused, 40001 otherwise. */
-function credentialErrcode(code: number): 41001 | 40001 | 42001 {
+function credentialErrcode(code: number): CredentialRefusal['errcode'] {
   return code === 41001 || code === 42001 ? code : 40001;
 }
 

@@ -1,6 +1,6 @@
-import { CONTROL_PREFIX } from '@wxvoip/contracts';
+import { ADMIN_TOKEN_HEADER, CONTROL_PREFIX } from '@wxvoip/contracts';
 import { problem, type ProblemResponse } from '../facade/problems.js';
-import { INSPECTOR_PATH } from '../server/inspector/inspectorPage.js';
+import { INSPECTOR_PATH } from './inspectorPath.js';
 
 /**
  * The guards of the control API and the inspector, as pure functions over a request's method, path and headers, so
@@ -11,7 +11,7 @@ import { INSPECTOR_PATH } from '../server/inspector/inspectorPage.js';
 export const ADMIN_TOKEN_ENV = 'WXVOIP_ADMIN_TOKEN';
 
 /** Header that may carry the admin token, besides `Authorization: Bearer <token>` and Basic (the token as password). */
-export const ADMIN_TOKEN_HEADER = 'x-wxvoip-admin-token';
+export { ADMIN_TOKEN_HEADER };
 
 /** What the guards read of a request. */
 export interface GuardedRequest {

@@ -1,8 +1,8 @@
-import { PartyMessage, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
+import { PartyMessage, PUSH_CHANNEL_NAMESPACE_PARAM, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
 import { ws, type WebSocketData, type WebSocketHandler, type WebSocketHandlerConnection } from 'msw';
 import type { PlatformCore } from '../core/platformCore.js';
 import type { PlatformTenant } from '../core/platformTenant.js';
-import { CHANNEL_REFUSED } from '../server/pushChannel.js';
+import { CHANNEL_REFUSED } from '../http/channelRefused.js';
 import { DEFAULT_BASE_URL } from './defaults.js';
 import { mswUrlPattern, parseQueryString, RouteTable } from './routing.js';
 
@@ -44,7 +44,7 @@ function closeLater(client: Client, code: number, reason: string): void {
 function serveChannel(core: PlatformCore, client: Client, partyId: string, query: Record<string, string | string[]>): void {
   // Browsers cannot set WebSocket headers, so the namespace comes from the `namespace` query parameter [I]. A repeated
   // parameter (an array) is refused by the namespace check, as on the fastify adapter.
-  const namespace = query['namespace'] as string | undefined;
+  const namespace = query[PUSH_CHANNEL_NAMESPACE_PARAM] as string | undefined;
   let tenant: PlatformTenant;
   try {
     tenant = core.tenant(namespace);

@@ -1,5 +1,5 @@
 import { initClient, type ApiFetcherArgs } from '@ts-rest/core';
-import { controlContract, DEMO_PUSH_URL, demoSeed, type SeedInput } from '@wxvoip/contracts';
+import { controlContract, DEMO_PUSH_URL, demoSeed, NAMESPACE_HEADER, type SeedInput } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformClock } from '../core/clock/platformClock.js';
 import type { PlatformConfig } from '../core/config.js';
@@ -180,7 +180,7 @@ async function build(options: MockPlatformOptions, clock: 'manual' | 'real', sto
 function controlClient(baseUrl: string, namespace: string | undefined, adminToken: string | undefined, fetcher?: (args: ApiFetcherArgs) => Promise<{ status: number; body: unknown; headers: Headers }>): ControlClient {
   return initClient(controlContract, {
     baseUrl,
-    baseHeaders: { ...(namespace === undefined ? {} : { 'x-wxvoip-namespace': namespace }), ...(adminToken === undefined ? {} : { [ADMIN_TOKEN_HEADER]: adminToken }) },
+    baseHeaders: { ...(namespace === undefined ? {} : { [NAMESPACE_HEADER]: namespace }), ...(adminToken === undefined ? {} : { [ADMIN_TOKEN_HEADER]: adminToken }) },
     ...(fetcher === undefined ? {} : { api: fetcher }),
   }) as ControlClient;
 }

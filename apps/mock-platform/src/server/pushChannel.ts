@@ -1,10 +1,11 @@
-import { NAMESPACE_HEADER, PartyMessage, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
+import { NAMESPACE_HEADER, PartyMessage, PUSH_CHANNEL_NAMESPACE_PARAM, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformCore } from '../core/platformCore.js';
+import { CHANNEL_REFUSED } from '../http/channelRefused.js';
 import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../http/errorResponses.js';
 
 /** WebSocket close code for a refused channel (credential or path mismatch), in the application range. */
-export const CHANNEL_REFUSED = 4401;
+export { CHANNEL_REFUSED };
 
 /**
  * The push channel: `GET /__wxvoip/v1/parties/:partyId/channel?access_token=<credential>` upgrades to a WebSocket.
@@ -27,7 +28,7 @@ export function registerPushChannel(app: FastifyInstance, core: PlatformCore): v
       const params = request.params as { partyId?: string };
       const query = request.query as Record<string, string | undefined>;
       const header = request.headers[NAMESPACE_HEADER];
-      const namespace = (typeof header === 'string' ? header : undefined) ?? query['namespace'];
+      const namespace = (typeof header === 'string' ? header : undefined) ?? query[PUSH_CHANNEL_NAMESPACE_PARAM];
       let tenant;
       try {
         tenant = core.tenant(namespace);

@@ -73,7 +73,7 @@ export {
   MAX_FAULT_LATENCY_MS,
 } from './faults.js';
 export { FieldIssue } from './fieldIssue.js';
-export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders } from './headers.js';
+export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders, PUSH_CHANNEL_NAMESPACE_PARAM } from './headers.js';
 export {
   BodyDigest,
   CallbackEntry,
@@ -118,6 +118,7 @@ export {
   RequestDeviceVoipGroup,
 } from './phoneOps.js';
 export {
+  ADMIN_TOKEN_HEADER,
   CONTROL_API_VERSION,
   CONTROL_PREFIX,
   DEFAULT_NAMESPACE,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Namespace } from './headers.js';
 import {
+  ADMIN_TOKEN_HEADER,
   CONTROL_PREFIX,
   DEFAULT_NAMESPACE,
   NAMESPACE_HEADER,
@@ -19,7 +20,7 @@ describe('prefixes and header names', () => {
   });
 
   it('uses lower-case header names and a valid default namespace', () => {
-    for (const name of [NAMESPACE_HEADER, PARTY_CREDENTIAL_HEADER]) expect(name).toBe(name.toLowerCase());
+    for (const name of [NAMESPACE_HEADER, PARTY_CREDENTIAL_HEADER, ADMIN_TOKEN_HEADER]) expect(name).toBe(name.toLowerCase());
     expect(Namespace.parse(DEFAULT_NAMESPACE)).toBe('default');
     expect(PUSH_CHANNEL_TOKEN_PARAM).toBe('access_token');
   });

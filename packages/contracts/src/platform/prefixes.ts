@@ -29,6 +29,12 @@ export const DEFAULT_NAMESPACE = 'default';
 export const PARTY_CREDENTIAL_HEADER = 'authorization';
 
 /**
+ * Header that may carry the control API's admin token when the platform has one (besides `Authorization: Bearer
+ * <token>` and Basic with the token as password). Lower-case, like {@link NAMESPACE_HEADER}.
+ */
+export const ADMIN_TOKEN_HEADER = 'x-wxvoip-admin-token';
+
+/**
  * Query parameter that carries the party credential when opening the push channel. Browsers and msw's `ws`
  * cannot set headers on a WebSocket handshake; WeChat itself passes `access_token` in the query string.
  */

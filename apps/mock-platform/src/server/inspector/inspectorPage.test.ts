@@ -1,4 +1,4 @@
-import { demoSeed } from '@wxvoip/contracts';
+import { ADMIN_TOKEN_HEADER, demoSeed, NAMESPACE_HEADER } from '@wxvoip/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformCore } from '../../core/platformCore.js';
 import { createServer } from '../createServer.js';
@@ -18,6 +18,11 @@ async function serve(options: { inspector?: boolean } = {}) {
 }
 
 describe('the inspector page', () => {
+  it('sends the namespace and the admin token under the contract header names (the script is a literal, not a module)', () => {
+    expect(INSPECTOR_SCRIPT).toContain(`headers['${NAMESPACE_HEADER}'] = view.namespace`);
+    expect(INSPECTOR_SCRIPT).toContain(`headers['${ADMIN_TOKEN_HEADER}'] = adminToken`);
+  });
+
   it('is served at /__inspector as one HTML document with the test hooks', async () => {
     const app = await serve();
     const res = await app.inject({ method: 'GET', url: '/__inspector' });

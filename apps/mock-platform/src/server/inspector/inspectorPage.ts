@@ -1,8 +1,9 @@
+import { INSPECTOR_PATH } from '../../http/inspectorPath.js';
 import { INSPECTOR_SCRIPT } from './inspectorScript.js';
 import { INSPECTOR_STYLES } from './inspectorStyles.js';
 
-/** Where the fastify server serves {@link inspectorPage}. */
-export const INSPECTOR_PATH = '/__inspector';
+/** Where the fastify server serves {@link inspectorPage} (defined next to the guards that cover it). */
+export { INSPECTOR_PATH };
 
 /**
  * The response headers of the inspector page: HTML, never cached, and a content security policy that allows only
