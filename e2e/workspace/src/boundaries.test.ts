@@ -11,6 +11,30 @@ async function firedRules(path: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
 }
 
+describe('mock-platform layers: the adapters share src/http and src/facade, never each other (ADR 0032)', () => {
+  beforeAll(async () => {
+    await firedRules('apps/mock-platform/src/msw/warm-up.ts', 'export const warm = 1;');
+  }, 60_000);
+
+  it.each([
+    ['the msw adapter imports the fastify adapter', 'apps/mock-platform/src/msw/x.ts', "import { createServer } from '../server/createServer.js';\nexport const c = createServer;"],
+    ['the msw adapter imports fastify', 'apps/mock-platform/src/msw/x.ts', "import fastify from 'fastify';\nexport const f = fastify;"],
+    ['a shared HTTP helper imports the fastify adapter', 'apps/mock-platform/src/http/x.ts', "import { registerPushChannel } from '../server/pushChannel.js';\nexport const r = registerPushChannel;"],
+    ['a shared HTTP helper imports the msw adapter', 'apps/mock-platform/src/http/x.ts', "import { createHandlers } from '../msw/createHandlers.js';\nexport const c = createHandlers;"],
+    ['a facade imports msw', 'apps/mock-platform/src/facade/x.ts', "import { http } from 'msw';\nexport const h = http;"],
+  ])('%s is a lint error', async (_name, path, code) => {
+    expect(await firedRules(path, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['the msw adapter imports the shared HTTP helpers and a facade', 'apps/mock-platform/src/msw/x.ts', "import { platformApis } from '../http/apiBinding.js';\nimport { latencyOf } from '../facade/runOperation.js';\nexport const p = [platformApis, latencyOf];"],
+    ['the fastify adapter imports the shared HTTP helpers', 'apps/mock-platform/src/server/x.ts', "import { platformApis } from '../http/apiBinding.js';\nexport const p = platformApis;"],
+    ['the msw parity test drives both adapters', 'apps/mock-platform/src/msw/x.test.ts', "import { createServer } from '../server/createServer.js';\nimport { createHandlers } from './createHandlers.js';\nexport const both = [createServer, createHandlers];"],
+  ])('%s is allowed', async (_name, path, code) => {
+    expect(await firedRules(path, code)).not.toContain('no-restricted-imports');
+  });
+});
+
 describe('dependency rules from DESIGN.md', () => {
   // The first lint loads the config and builds Nx's project graph (seconds on a busy 2-core machine): do it once here,
   // so no single case pays for it against the 5 s test timeout.
@@ -55,29 +79,5 @@ describe('dependency rules from DESIGN.md', () => {
     ['an example test uses the plugin testing entry, a device SDK and the platform', 'examples/doorbell-miniprogram/test/x.test.ts', "import '@wxvoip/plugin/testing';\nimport '@wxvoip/device-linux';\nimport '@wxvoip/mock-platform';"],
   ])('%s is allowed', async (_name, path, code) => {
     expect(await firedRules(path, code)).toEqual([]);
-  });
-});
-
-describe('mock-platform layers: the adapters share src/http and src/facade, never each other (ADR 0032)', () => {
-  beforeAll(async () => {
-    await firedRules('apps/mock-platform/src/msw/warm-up.ts', 'export const warm = 1;');
-  }, 60_000);
-
-  it.each([
-    ['the msw adapter imports the fastify adapter', 'apps/mock-platform/src/msw/x.ts', "import { createServer } from '../server/createServer.js';\nexport const c = createServer;"],
-    ['the msw adapter imports fastify', 'apps/mock-platform/src/msw/x.ts', "import fastify from 'fastify';\nexport const f = fastify;"],
-    ['a shared HTTP helper imports the fastify adapter', 'apps/mock-platform/src/http/x.ts', "import { registerPushChannel } from '../server/pushChannel.js';\nexport const r = registerPushChannel;"],
-    ['a shared HTTP helper imports the msw adapter', 'apps/mock-platform/src/http/x.ts', "import { createHandlers } from '../msw/createHandlers.js';\nexport const c = createHandlers;"],
-    ['a facade imports msw', 'apps/mock-platform/src/facade/x.ts', "import { http } from 'msw';\nexport const h = http;"],
-  ])('%s is a lint error', async (_name, path, code) => {
-    expect(await firedRules(path, code)).toContain('no-restricted-imports');
-  });
-
-  it.each([
-    ['the msw adapter imports the shared HTTP helpers and a facade', 'apps/mock-platform/src/msw/x.ts', "import { platformApis } from '../http/apiBinding.js';\nimport { latencyOf } from '../facade/runOperation.js';\nexport const p = [platformApis, latencyOf];"],
-    ['the fastify adapter imports the shared HTTP helpers', 'apps/mock-platform/src/server/x.ts', "import { platformApis } from '../http/apiBinding.js';\nexport const p = platformApis;"],
-    ['the msw parity test drives both adapters', 'apps/mock-platform/src/msw/x.test.ts', "import { createServer } from '../server/createServer.js';\nimport { createHandlers } from './createHandlers.js';\nexport const both = [createServer, createHandlers];"],
-  ])('%s is allowed', async (_name, path, code) => {
-    expect(await firedRules(path, code)).not.toContain('no-restricted-imports');
   });
 });
