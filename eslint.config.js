@@ -157,6 +157,7 @@ export default tseslint.config(
           patterns: [
             { group: ['fastify', 'fastify/*', '@fastify/*', '@ts-rest/fastify', '@ts-rest/serverless', 'msw', 'msw/*', 'ws', 'undici'], message: 'The platform core is transport-free: fastify, msw and sockets belong in an adapter.' },
             { group: ['**/server/**', '**/msw/**', '**/adapters/**'], message: 'The core must not import its adapters.' },
+            { group: ['**/facade/**', '**/http/**'], message: 'The core knows nothing of HTTP: the facades (src/facade) and the shared HTTP helpers (src/http) import it, never the reverse (ADR 0032).' },
           ],
         },
       ],

@@ -22,6 +22,8 @@ describe('mock-platform layers: the adapters share src/http and src/facade, neve
     ['a shared HTTP helper imports the fastify adapter', 'apps/mock-platform/src/http/x.ts', "import { registerPushChannel } from '../server/pushChannel.js';\nexport const r = registerPushChannel;"],
     ['a shared HTTP helper imports the msw adapter', 'apps/mock-platform/src/http/x.ts', "import { createHandlers } from '../msw/createHandlers.js';\nexport const c = createHandlers;"],
     ['a facade imports msw', 'apps/mock-platform/src/facade/x.ts', "import { http } from 'msw';\nexport const h = http;"],
+    ['the core imports a facade', 'apps/mock-platform/src/core/x.ts', "import { problem } from '../facade/problems.js';\nexport const p = problem;"],
+    ['the core imports a shared HTTP helper', 'apps/mock-platform/src/core/callbacks/x.ts', "import { attachCallbackSender } from '../../http/callbacks/index.js';\nexport const a = attachCallbackSender;"],
   ])('%s is a lint error', async (_name, path, code) => {
     expect(await firedRules(path, code)).toContain('no-restricted-imports');
   });
