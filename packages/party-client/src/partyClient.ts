@@ -199,7 +199,7 @@ export class PartyClient {
       acknowledge: this.options.acknowledgePushes ?? false,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       events: {
-        onMessage: (message) => this.received(opened.ok ? opened.channel : undefined, message),
+        onMessage: (message) => this.received(message),
         onLost: () => this.lost(),
         onMalformed: (failure) => handlers.onMalformed?.(failure),
       },
@@ -219,7 +219,7 @@ export class PartyClient {
     channel?.close();
   }
 
-  private received(_channel: PushChannel | undefined, message: PushMessage): void {
+  private received(message: PushMessage): void {
     if (message.type === 'ping') {
       this.order.received(message.seq);
       return;
@@ -227,7 +227,7 @@ export class PartyClient {
     if (message.type === 'bye') {
       this.channel = undefined;
       this.order.setChannelOpen(false);
-      if (message.reason !== 'disconnected') this.token = undefined;
+      this.token = undefined;
       this.order.arrive({ seq: message.seq, closed: message.reason });
       return;
     }

@@ -196,6 +196,22 @@ export function describeOrdering(label: string, target: OrderingTarget): void {
       expect(reconnectAdvice('kicked')).toBe('connectAgain');
     });
 
+    it('hands over the pushes queued before the channel opened, right after hello', async () => {
+      const ns = freshNamespace('queued');
+      const party = new PartyClient({ baseUrl: target.platform().url, namespace: ns, WebSocket: target.WebSocket() });
+      expect((await party.connect({ kind: 'linuxDevice', appId: APP, sn: SN, modelId: MODEL })).ok).toBe(true);
+      const parties = target.platform().tenant(ns).parties;
+      const queued = parties.send(party.partyId ?? '', { type: 'deviceStatus', roomId: 'room-queued', status: WX_VOIP_STATUS.CALLING, reason: null });
+      const pushes: PushMessage[] = [];
+      const closes: ChannelCloseReason[] = [];
+      const hello = await party.openChannel({ onPush: (m) => pushes.push(m), onClosed: (r) => closes.push(r) });
+      expect(hello.ok && hello.data.seq).toBe((queued ?? 0) + 1);
+      await expect.poll(() => pushes.map((m) => m.seq)).toEqual([queued]);
+      expect(pushes[0]).toMatchObject({ type: 'deviceStatus', roomId: 'room-queued' });
+      expect(closes).toEqual([]);
+      await party.disconnect();
+    });
+
     it('refuses a channel whose credential the platform does not know (4401), as a channelClosed failure', async () => {
       const ns = freshNamespace('refused');
       const { party } = await device(ns);
