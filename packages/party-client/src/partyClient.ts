@@ -172,11 +172,11 @@ export class PartyClient {
    * and the namespace in `namespace` (a WHATWG WebSocket cannot send headers).
    */
   channelUrl(): string {
-    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${this.channelPath ?? ''}`);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set(PUSH_CHANNEL_TOKEN_PARAM, this.token ?? '');
-    if (this.options.namespace !== undefined) url.searchParams.set(PUSH_CHANNEL_NAMESPACE_PARAM, this.options.namespace);
-    return url.toString();
+    // String work, not the URL class: a mini program's JavaScript engine has none.
+    const base = this.options.baseUrl.replace(/\/+$/, '').replace(/^http(s?):/i, 'ws$1:');
+    const query = [`${PUSH_CHANNEL_TOKEN_PARAM}=${encodeURIComponent(this.token ?? '')}`];
+    if (this.options.namespace !== undefined) query.push(`${PUSH_CHANNEL_NAMESPACE_PARAM}=${encodeURIComponent(this.options.namespace)}`);
+    return `${base}${this.channelPath ?? ''}?${query.join('&')}`;
   }
 
   /**

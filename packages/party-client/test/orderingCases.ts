@@ -92,6 +92,7 @@ export function describeOrdering(label: string, target: OrderingTarget): void {
       const self = await party.request('getSelf', {});
       expect(self).toMatchObject({ ok: true, data: { party: { partyId: party.partyId, namespace: ns, channel: 'open' } } });
       expect(self.ok && self.pushSeq).toBe(1); // hello was push 1
+      expect(party.channelUrl()).toBe(`${target.platform().url.replace(/^http/, 'ws')}/__wxvoip/v1/parties/${party.partyId}/channel?access_token=${party.credential}&namespace=${ns}`);
       expect(target.platform().tenant(ns).parties.get(party.partyId ?? '')?.sink).toBeDefined();
       await party.disconnect();
     });
