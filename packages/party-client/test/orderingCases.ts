@@ -187,6 +187,18 @@ export function describeOrdering(label: string, target: OrderingTarget): void {
       await party.disconnect();
     });
 
+    it('a push the platform dropped (fault) does not count in pushSeq, so the answer is not held waiting for it', async () => {
+      const ns = freshNamespace('dropped');
+      const { party, pushes } = await device(ns);
+      const fault = await target.platform().control(ns).addFault({ body: { kind: 'dropPush', messageType: 'deviceStatus' } });
+      expect(fault.status).toBe(201);
+      const placed = await party.request('linuxSessionCall', { body: { roomType: 'voice', callee: { id: 'openid-alice' } } });
+      expect(placed).toMatchObject({ ok: true, pushSeq: 1 }); // only hello reached the channel: CALLING (seq 2) was dropped
+      expect(pushes).toEqual([]);
+      expect(target.platform().tenant(ns).state.journal.all().some((e) => e.kind === 'push' && e.dropped)).toBe(true);
+      await party.disconnect();
+    });
+
     it('hands the bye over after the pushes before it, forgets a dead credential, and advises what to do', async () => {
       const ns = freshNamespace('bye');
       const { party, closes } = await device(ns);
