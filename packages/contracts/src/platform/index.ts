@@ -140,6 +140,7 @@ export {
   IncomingCallMessage,
   PartyMessage,
   MAX_PARTY_FRAME_BYTES,
+  MAX_PUSH_FRAME_BYTES,
   PingMessage,
   PongMessage,
   PushMessage,
@@ -200,6 +201,7 @@ export { platformTransportContract } from './transportContract.js';
 export {
   CredentialRefusal,
   isTransportOk,
+  PushSeq,
   TransportOk,
   TransportRefusal,
   transportResult,
