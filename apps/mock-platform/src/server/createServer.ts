@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { initServer, RequestValidationError } from '@ts-rest/fastify';
 import type { AppRoute, AppRouter } from '@ts-rest/core';
 import { controlContract, MAX_PARTY_FRAME_BYTES, platformTransportContract, PUSH_CHANNEL_PATH, wechatApiContract } from '@wxvoip/contracts';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createControlHandlers } from '../core/api/control/index.js';
 import type { RouterHandlers } from '../core/api/routeHandlers.js';
 import { latencyOf } from '../core/api/runOperation.js';
@@ -74,6 +74,9 @@ export interface ServerOptions {
   readonly loopback?: boolean;
 }
 
+/** Whether a logger writes `debug` lines (the per-request line is built only then). */
+const logsDebug = (logger: FastifyBaseLogger): boolean => logger.level === 'debug' || logger.level === 'trace';
+
 /** A body the parser refused, carried to the router's validation handler. */
 type BodyError = RequestValidationError & { wxvoip: 'malformedJson' | 'bodyTooLarge'; detail: string };
 
@@ -129,7 +132,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // fastify's own limit only guards memory; our limit is checked in the parser so the answer keeps the API's shape.
   const app = Fastify({
     logger: options.logger ?? false,
+    // Without request logs and below debug, a request's logger is the server's: no pino child per request (issue 19).
     ...(options.logRequests === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
+    ...(options.logRequests === false && options.logger ? { childLoggerFactory: (logger, bindings, opts) => (opts.level === undefined && !logsDebug(logger) ? logger : logger.child(bindings, opts)) } : {}),
     bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT),
     return503OnClosing: true,
     // Node's parser refuses a head past 16 KiB (431), a request line with raw non-ASCII bytes or a broken header
@@ -160,9 +165,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // and the admin token when there is one. Before the hook below, which rewrites Content-Type.
   app.addHook('onRequest', adminGuard({ adminToken: options.adminToken, loopback: options.loopback ?? true }));
 
-  if (options.logRequests === false) {
+  if (options.logRequests === false && options.logger) {
     app.addHook('onResponse', (request, reply, done) => {
-      request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, `${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+      if (logsDebug(request.log))
+        request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, `${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
       done();
     });
   }
