@@ -15,6 +15,7 @@ import { adminGuard } from './adminGuard.js';
 import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
+import { lazySchemaCompilers } from './lazySchemaCompilers.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
 import { rawAnswer, requestLineOf } from './rawAnswer.js';
@@ -136,6 +137,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     ...(options.logRequests === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
     ...(options.logRequests === false && options.logger ? { childLoggerFactory: (logger, bindings, opts) => (opts.level === undefined && !logsDebug(logger) ? logger : logger.child(bindings, opts)) } : {}),
     bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT),
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     return503OnClosing: true,
     // Node's parser refuses a head past 16 KiB (431), a request line with raw non-ASCII bytes or a broken header
     // (400) before fastify sees the request: answer those in the shape of the API the path belongs to too.
