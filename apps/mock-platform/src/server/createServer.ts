@@ -15,6 +15,7 @@ import { adminGuard } from './adminGuard.js';
 import { callbackLogOf } from './callbacks/index.js';
 import { preHandlerError } from './errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
+import { lazyObject } from './lazyObject.js';
 import { lazySchemaCompilers } from './lazySchemaCompilers.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
@@ -203,7 +204,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
   routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });
   if (options.docs !== false) {
-    await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() } });
+    await app.register(swagger, { mode: 'static', specification: { document: lazyObject(openApiDocument) } });
     await app.register(swaggerUi, { routePrefix: '/docs' });
   }
   if (options.inspector !== false) {
