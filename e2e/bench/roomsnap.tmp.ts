@@ -14,5 +14,5 @@ const child = fork('src/support/roomClients.ts', [`http://127.0.0.1:${port}`, '0
 const m = await new Promise((r) => child.once('message', r));
 const after = rss();
 console.log('rooms', m, 'setup s', ((performance.now() - t) / 1000).toFixed(1), 'idle MB', idle.toFixed(0), 'after MB', after.toFixed(0), 'KB/room', (((after - idle) * 1024) / N).toFixed(1));
-if (process.argv[3] === 'snap') { server.kill('SIGUSR2'); await new Promise((r) => setTimeout(r, 15000)); }
+if (process.argv[3] === 'snap') { server.kill('SIGUSR2'); await new Promise((r) => setTimeout(r, 45000)); }
 child.kill('SIGKILL'); server.kill('SIGKILL');
