@@ -7,9 +7,10 @@
  * Run by `pnpm build` after `tsc -b`; `node scripts/bundleCli.mjs` from apps/mock-platform.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath, URL } from 'node:url';
 import { build } from 'esbuild';
 
-const packageDir = new URL('..', import.meta.url).pathname;
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
   .filter((name) => !name.startsWith('@wxvoip/'))
