@@ -76,6 +76,8 @@ export class PlatformCore {
   /** Namespaces never evicted: `default` and those first used through the control API. */
   private readonly kept = new Set<string>([DEFAULT_NAMESPACE]);
   private evictedCount = 0;
+  /** The tenant last moved to the end of {@link tenants}: using it again needs no reordering (one per request). */
+  private lastUsed: PlatformTenant | undefined;
 
   constructor(private readonly options: PlatformCoreOptions = {}) {
     this.options = { ...options };
@@ -89,7 +91,9 @@ export class PlatformCore {
   tenant(namespace: string = DEFAULT_NAMESPACE, options: { keep?: boolean } = {}): PlatformTenant {
     if (options.keep === true) this.kept.add(namespace);
     const existing = this.tenants.get(namespace);
+    if (existing === this.lastUsed && existing !== undefined) return existing;
     if (existing) {
+      this.lastUsed = existing;
       this.tenants.delete(namespace);
       this.tenants.set(namespace, existing);
       return existing;
@@ -103,6 +107,7 @@ export class PlatformCore {
     const saved = this.options.storage?.saved(namespace);
     const tenant = this.create(namespace, saved ?? this.options.seed);
     this.tenants.set(namespace, tenant);
+    this.lastUsed = tenant;
     if (saved) restoreNamespace(tenant, saved);
     return tenant;
   }
@@ -191,6 +196,7 @@ export class PlatformCore {
     for (const name of names) {
       this.tenants.get(name)?.shutdown('reset');
       this.tenants.set(name, this.create(name, seed));
+      this.lastUsed = undefined;
       this.touch(name);
     }
   }

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CONTROL_PREFIX } from '@wxvoip/contracts';
 import { adminRefusal, isGuardedPath, type AdminGuardOptions } from '../http/adminRefusal.js';
+import { INSPECTOR_PATH } from '../http/inspectorPath.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/requestErrors.js';
 
 /**
@@ -8,6 +10,12 @@ import { PROBLEM_CONTENT_TYPE } from '../http/requestErrors.js';
  */
 export function adminGuard(options: AdminGuardOptions): (request: FastifyRequest, reply: FastifyReply, done: () => void) => void {
   return (request, reply, done) => {
+    // Every guarded path starts with one of these: the other requests (all emulated and transport routes) pass
+    // without splitting their URL.
+    if (!request.url.startsWith(CONTROL_PREFIX) && !request.url.startsWith(INSPECTOR_PATH)) {
+      done();
+      return;
+    }
     const path = request.url.split('?')[0] ?? request.url;
     if (!isGuardedPath(path)) {
       done();

@@ -4,13 +4,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { AppRoute } from '@ts-rest/core';
 import { initServer, RequestValidationError, type RouterImplementation } from '@ts-rest/fastify';
 import { MAX_PARTY_FRAME_BYTES, PUSH_CHANNEL_PATH } from '@wxvoip/contracts';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { latencyOf } from '../facade/runOperation.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { adminGuard } from './adminGuard.js';
 import { platformApis, type ApiBinding } from '../http/apiBinding.js';
 import { preHandlerError } from '../http/errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
+import { lazyObject } from './lazyObject.js';
+import { lazySchemaCompilers } from './lazySchemaCompilers.js';
 import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
 import { rawAnswer, requestLineOf } from './rawAnswer.js';
@@ -69,6 +71,9 @@ export interface ServerOptions {
    */
   readonly loopback?: boolean;
 }
+
+/** Whether a logger writes `debug` lines (the per-request line is built only then). */
+const logsDebug = (logger: FastifyBaseLogger): boolean => logger.level === 'debug' || logger.level === 'trace';
 
 /** A body the parser refused, carried to the router's validation handler. */
 type BodyError = RequestValidationError & { wxvoip: 'malformedJson' | 'bodyTooLarge'; detail: string };
@@ -153,8 +158,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // fastify's own limit only guards memory; our limit is checked in the parser so the answer keeps the API's shape.
   const app = Fastify({
     logger: options.logger ?? false,
+    // Without request logs and below debug, a request's logger is the server's: no pino child per request (issue 19).
     ...(options.logRequests === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
+    ...(options.logRequests === false && options.logger ? { childLoggerFactory: (logger, bindings, opts) => (opts.level === undefined && !logsDebug(logger) ? logger : logger.child(bindings, opts)) } : {}),
     bodyLimit: Math.max(bodyLimit, HARD_BODY_LIMIT),
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     return503OnClosing: true,
     // Node's parser refuses a head past 16 KiB (431), a request line with raw non-ASCII bytes or a broken header
     // (400) before fastify sees the request: answer those in the shape of the API the path belongs to too.
@@ -184,9 +192,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // and the admin token when there is one. Before the hook below, which rewrites Content-Type.
   app.addHook('onRequest', adminGuard({ adminToken: options.adminToken, loopback: options.loopback ?? true }));
 
-  if (options.logRequests === false) {
+  if (options.logRequests === false && options.logger) {
     app.addHook('onResponse', (request, reply, done) => {
-      request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, `${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+      if (logsDebug(request.log))
+        request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, `${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
       done();
     });
   }
@@ -219,7 +228,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
   routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });
   if (options.docs !== false) {
-    await app.register(swagger, { mode: 'static', specification: { document: openApiDocument() } });
+    await app.register(swagger, { mode: 'static', specification: { document: lazyObject(openApiDocument) } });
     await app.register(swaggerUi, { routePrefix: '/docs' });
   }
   if (options.inspector !== false) {

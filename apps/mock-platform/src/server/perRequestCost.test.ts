@@ -2,7 +2,7 @@ import { demoSeed, wechatApiContract } from '@wxvoip/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ZodType } from 'zod';
 import { PlatformCore } from '../core/platformCore.js';
-import { createServer } from './createServer.js';
+import { createServer, type ServerOptions } from './createServer.js';
 import type { ResponseValidation } from '../http/responseValidation.js';
 
 /**
@@ -13,9 +13,9 @@ import type { ResponseValidation } from '../http/responseValidation.js';
 const TOKEN_URL = '/cgi-bin/token?grant_type=client_credential&appid=wx_demo_app&secret=demo-app-secret';
 const REQUESTS = 20;
 
-async function platform(responseValidation: ResponseValidation) {
+async function platform(responseValidation: ResponseValidation, logging: Pick<ServerOptions, 'logger' | 'logRequests'> = {}) {
   const core = new PlatformCore({ seed: demoSeed });
-  const app = await createServer({ core, docs: false, inspector: false, responseValidation });
+  const app = await createServer({ core, docs: false, inspector: false, responseValidation, ...logging });
   const token = (JSON.parse((await app.inject({ method: 'GET', url: TOKEN_URL })).body) as { access_token: string }).access_token;
   const snTicket = async () => {
     const res = await app.inject({ method: 'POST', url: `/wxa/getsnticket?access_token=${token}`, payload: { sn: 'SN-LINUX-0001', model_id: 'model-linux-doorbell' } });
@@ -89,5 +89,45 @@ describe('per-request cost of an emulated route (counted)', () => {
     const before = core.tenant().state.journal.next;
     for (let i = 0; i < REQUESTS; i++) await snTicket();
     expect((core.tenant().state.journal.next - before) / REQUESTS).toBe(1);
+  });
+
+  it('the journal summarizes a small body without encoding a copy of it (no TextEncoder per request)', async () => {
+    const { core, app, snTicket } = await platform('firstOfShape');
+    close = () => app.close();
+    await snTicket();
+    const encode = vi.spyOn(TextEncoder.prototype, 'encode');
+    try {
+      for (let i = 0; i < REQUESTS; i++) await snTicket();
+      expect(encode).not.toHaveBeenCalled();
+    } finally {
+      encode.mockRestore();
+    }
+    // …and still keeps both bodies whole, with their UTF-8 size in the budget.
+    const last = core.tenant().state.journal.query({ kind: 'request', limit: 1_000 }).entries.at(-1);
+    expect(last).toMatchObject({ requestBody: BODY, responseBody: { errcode: 0, sn_ticket: expect.any(String) } });
+  });
+
+  it('request logs off at info (the CLI): no pino child logger and no log line per request', async () => {
+    const lines: string[] = [];
+    const { app, snTicket } = await platform('firstOfShape', { logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } }, logRequests: false });
+    close = () => app.close();
+    await snTicket();
+    const child = vi.spyOn(app.log, 'child');
+    const before = lines.length;
+    for (let i = 0; i < REQUESTS; i++) await snTicket();
+    expect(child).not.toHaveBeenCalled();
+    expect(lines.length - before).toBe(0);
+  });
+
+  it('request logs off at debug: one line per request, from a child logger that carries the request id', async () => {
+    const lines: string[] = [];
+    const { app, snTicket } = await platform('firstOfShape', { logger: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } }, logRequests: false });
+    close = () => app.close();
+    await snTicket();
+    const before = lines.length;
+    for (let i = 0; i < REQUESTS; i++) await snTicket();
+    const logged = lines.slice(before).map((line) => JSON.parse(line) as { msg: string; reqId?: string });
+    expect(logged).toHaveLength(REQUESTS);
+    expect(logged[0]).toMatchObject({ msg: expect.stringMatching(/^POST \/wxa\/getsnticket\?access_token=\S+ 200 \d+ ms$/), reqId: expect.any(String) });
   });
 });

@@ -31,9 +31,9 @@ export function installedLibrary(platform: InstalledPlatform, seedFile?: string)
   return { name: 'wxvoip startMockPlatform (plain node, no request log)', command: process.execPath, args: [join(SERVERS_DIR, 'platformServer.mjs'), platform.moduleUrl, '{port}', ...(seedFile ? [seedFile] : [])] };
 }
 
-/** What `pnpm start` runs, without pnpm's own start-up: the bin's launcher, which loads the TypeScript sources through tsx. */
+/** What `pnpm start` runs, without pnpm's own start-up: the bin's launcher, which bundles the TypeScript sources with esbuild and runs them (ADR 0033). */
 export const TSX_START: ServerSpec = {
-  name: 'wxvoip via tsx (`pnpm start`)',
+  name: 'wxvoip via `pnpm start` (sources, no build)',
   command: process.execPath,
   args: ['bin/wxvoip-mock.js', '--port', '{port}', '--ephemeral'],
   cwd: join(WORKSPACE_ROOT, 'apps/mock-platform'),

@@ -10,7 +10,7 @@ export interface ChildServer {
   readonly process: ChildProcess;
   /** What the process wrote to stderr so far (for error messages). */
   stderr(): string;
-  /** Stops it (SIGTERM, then SIGKILL after 3 s) and waits for the exit. */
+  /** Stops it (SIGTERM, then SIGKILL after 3 s, 30 s when profiled) and waits for the exit. */
   stop(): Promise<void>;
 }
 
@@ -58,7 +58,8 @@ export function spawnServer(command: string, args: readonly string[], port: numb
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      // Writing a CPU profile at exit takes a while: give a profiled server longer before killing it.
+      const timer = setTimeout(() => child.kill('SIGKILL'), profile.length > 0 ? 30_000 : 3_000);
       await exited;
       clearTimeout(timer);
     },

@@ -55,7 +55,7 @@ export function renderPerformanceDoc(run: BenchRun): string {
     '  route (`e2e/bench/servers/tsRestFastify.mjs`).',
     '- The mock platform is measured as an installer gets it: built, packed with `pnpm pack` and unpacked outside the',
     '  workspace, run with plain `node` (the CLI as shipped, or `startMockPlatform` from the package); `pnpm start` is',
-    '  measured as the `node bin/wxvoip-mock.js` (tsx) it runs.',
+    '  measured as the `node bin/wxvoip-mock.js` it runs (sources bundled by esbuild at start, ADR 0033).',
     '- CPU time is read per process from /proc (user + system), so a figure stated "per call" or "per request" does not',
     '  grow with load from elsewhere on the machine the way throughput does.',
     '',

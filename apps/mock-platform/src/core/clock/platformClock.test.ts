@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MANUAL_START, PlatformClock, type HostScheduler } from './platformClock.js';
 
 /** A host whose wall time and pending callbacks the test controls. */
@@ -120,6 +120,38 @@ describe('PlatformClock in real mode', () => {
     expect(fired).toBe(1);
     expect(clock.now()).toBe(1000);
     expect(host.pending()).toBe(0);
+  });
+
+  it('cancelling the earliest timer keeps the host timer armed (no clearTimeout/setTimeout per cancel); it still fires on time', () => {
+    const host = fakeHost();
+    const schedule = vi.spyOn(host, 'schedule');
+    const clock = new PlatformClock({ host, mode: 'real', startAt: 0 });
+    const fired: string[] = [];
+    const early = Array.from({ length: 10 }, (_, i) => clock.setTimer(100 + i, `early ${i}`, () => fired.push(`early ${i}`)));
+    clock.setTimer(1000, 'late', () => fired.push('late'));
+    expect(schedule).toHaveBeenCalledTimes(1); // for 'early 0'; later timers never move the earliest due time
+    for (const timer of early) timer.cancel();
+    expect(schedule).toHaveBeenCalledTimes(1);
+    host.tick(100); // the host timer armed for 100 wakes, runs nothing, and arms for 'late'
+    expect(fired).toEqual([]);
+    expect(schedule).toHaveBeenCalledTimes(2);
+    host.tick(899);
+    expect(fired).toEqual([]);
+    host.tick(1);
+    expect(fired).toEqual(['late']);
+    expect(host.pending()).toBe(0);
+  });
+
+  it('a timer earlier than the armed host timer re-arms it', () => {
+    const host = fakeHost();
+    const clock = new PlatformClock({ host, mode: 'real', startAt: 0 });
+    const fired: string[] = [];
+    clock.setTimer(1000, 'late', () => fired.push('late'));
+    clock.setTimer(10, 'early', () => fired.push('early'));
+    host.tick(10);
+    expect(fired).toEqual(['early']);
+    host.tick(990);
+    expect(fired).toEqual(['early', 'late']);
   });
 
   it('freezes and resumes without losing or double-firing timers', () => {

@@ -211,9 +211,15 @@ export class PlatformClock implements Clock {
   private armHost(): void {
     if (this.currentMode !== 'real' || this.firing) return;
     const next = this.queue.peek();
-    if (next?.dueAt === this.hostTimerDueAt && this.cancelHostTimer) return;
+    if (!next) {
+      this.disarmHost();
+      return;
+    }
+    // A host timer due no later than the next platform timer stays armed: when it fires, what is due runs and the host
+    // timer is armed for the next one. So cancelling the earliest timer (a call answered, a ping re-armed), which
+    // busy rooms do all the time, costs no clearTimeout/setTimeout pair (issue 19).
+    if (this.cancelHostTimer && this.hostTimerDueAt !== undefined && this.hostTimerDueAt <= next.dueAt) return;
     this.disarmHost();
-    if (!next) return;
     const delay = Math.max(0, next.dueAt - this.now());
     this.hostTimerDueAt = next.dueAt;
     this.cancelHostTimer = this.host!.schedule(delay, () => {

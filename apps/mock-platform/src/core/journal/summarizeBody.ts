@@ -25,12 +25,28 @@ export type BodySummary =
 export function summarizeBody(value: unknown): BodySummary {
   const deep = depthExceeds(value, JOURNAL_BODY_MAX_DEPTH);
   const text = deep ? toJsonIteratively(value) : (JSON.stringify(value) ?? 'null');
-  // UTF-8 never takes fewer bytes than UTF-16 code units, so a longer text is too large without encoding it twice.
-  const encoded = text.length <= JOURNAL_BODY_MAX_BYTES ? utf8.encode(text) : undefined;
-  if (!deep && encoded !== undefined && encoded.length <= JOURNAL_BODY_MAX_BYTES) return { kind: 'whole', value, bytes: encoded.length };
-  const all = encoded ?? utf8.encode(text);
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so a longer text is too large without counting it. The
+  // count walks the text (no encoded copy): most bodies are small and kept whole (issue 19).
+  const bytes = text.length <= JOURNAL_BODY_MAX_BYTES ? utf8Length(text) : undefined;
+  if (!deep && bytes !== undefined && bytes <= JOURNAL_BODY_MAX_BYTES) return { kind: 'whole', value, bytes };
+  const all = utf8.encode(text);
   const digest: BodyDigest = { bytes: all.length, sha256: sha256Hex(all), preview: copyOf(text.slice(0, PREVIEW_CHARS)), reason: deep ? 'depth' : 'size' };
   return { kind: 'digest', digest, bytes: 160 + digest.preview.length };
+}
+
+/** Bytes of `text` in UTF-8 (a lone surrogate counts 3, as TextEncoder writes U+FFFD for it). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 2 code units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 /**
@@ -41,16 +57,18 @@ function copyOf(text: string): string {
   return Array.from(text).join('');
 }
 
-/** Whether arrays and objects nest deeper than `limit` (without recursion; stops at the first too-deep value). */
+/**
+ * Whether arrays and objects nest deeper than `limit`. Recursive, but never deeper than `limit` + 1 frames: it stops
+ * at the first value past the limit. Allocates nothing for the flat bodies most requests carry.
+ */
 function depthExceeds(value: unknown, limit: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= limit) return true;
-    const children = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (depthExceeds(child, limit - 1)) return true;
+    return false;
   }
+  for (const key in value) if (depthExceeds((value as Record<string, unknown>)[key], limit - 1)) return true;
   return false;
 }
 
