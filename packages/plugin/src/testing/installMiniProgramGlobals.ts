@@ -1,6 +1,6 @@
 import type { WmpfVoipModule } from '../types/wmpfVoip.js';
 import type { SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
-import { isCallPageUrl } from '../simulator/pluginSimulator.js';
+import { isCallPageUrl } from '../simulator/callState.js';
 import type { GetDeviceVoIPListOption, RequestDeviceVoIPOption, WxCallbacks, WxGeneralCallbackResult } from '../types/wxDeviceVoip.js';
 import { createFakeWx, type FakeWx } from '../wx/createFakeWx.js';
 import { createLivePlugin } from './createLivePlugin.js';

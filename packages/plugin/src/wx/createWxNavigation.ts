@@ -1,5 +1,5 @@
 import type { SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
-import { isCallPageUrl } from '../simulator/pluginSimulator.js';
+import { isCallPageUrl } from '../simulator/callState.js';
 import type { WxCallbacks, WxGeneralCallbackResult } from '../types/wxDeviceVoip.js';
 
 /** One navigation the mini program made through these members. */
