@@ -34,7 +34,8 @@ export interface SimulatorCommonOptions {
   readonly label?: string;
   /**
    * How many entries each history keeps (`events`, `callPage.navigations`, `callPage.endPageOutcomes`, reminders,
-   * WMPF pushes, and the rooms it remembers); older ones are dropped so a long run does not grow. Default 1000.
+   * WMPF pushes, `createWxNavigation`'s `history`, and the rooms and incoming calls it remembers); older ones are
+   * dropped so a long run does not grow. Default 1000.
    */
   readonly historyLimit?: number;
 }
