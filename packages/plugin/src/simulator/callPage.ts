@@ -1,5 +1,5 @@
 import { CALL_PAGE_PATH, findError, type PageQuery, type VoipEvent } from '@wxvoip/contracts';
-import type { CallPageNavigation, CallPageState, CallSide, EndPageOutcome } from './callPageControl.js';
+import type { CallPageNavigation, CallPageState, EndPageOutcome } from './callPageControl.js';
 import { CLOSED_PAGE, isCallPageUrl, parseQueryString, type CallRecord, type CallState } from './callState.js';
 import type { IncomingCalls } from './incomingCalls.js';
 import type { PlatformLink } from './platformLink.js';
@@ -90,7 +90,7 @@ export class CallPage {
   reject(): Promise<void> {
     return this.link.track(async () => {
       const call = this.requireCall('reject', (c) => c.side === 'listener' && c.phase === 'ringing', 'a ringing incoming call on the call page');
-      await this.link.client.reject(call.roomId, { origin: 'manual' });
+      await this.link.party.request('rejectRoom', { params: { roomId: call.roomId }, body: { origin: 'manual' } });
     });
   }
 
@@ -98,7 +98,7 @@ export class CallPage {
   hangUp(): Promise<void> {
     return this.link.track(async () => {
       const call = this.requireCall('hangUp', () => true, 'a call on the call page');
-      await this.link.client.hangUp(call.roomId, { origin: 'manual' });
+      await this.link.party.request('hangUpRoom', { params: { roomId: call.roomId }, body: { origin: 'manual' } });
     });
   }
 
@@ -108,7 +108,7 @@ export class CallPage {
       if (!this.state.page.open) return;
       const call = this.state.pageCall();
       this.state.page = { ...CLOSED_PAGE };
-      if (call) await this.link.client.hangUp(call.roomId, { origin: 'unloadCallPage' });
+      if (call) await this.link.party.request('hangUpRoom', { params: { roomId: call.roomId }, body: { origin: 'unloadCallPage' } });
     });
   }
 
@@ -150,7 +150,7 @@ export class CallPage {
     return this.link.track(async () => {
       const call = this.state.pageCall();
       if (call && call.side === 'listener' && call.phase === 'ringing' && !this.state.gate.has('behaviour.backgroundDoesNotReject')) {
-        await this.link.client.reject(call.roomId, { origin: 'manual' });
+        await this.link.party.request('rejectRoom', { params: { roomId: call.roomId }, body: { origin: 'manual' } });
       }
     });
   }
@@ -159,7 +159,7 @@ export class CallPage {
   interrupt(errMsg = 'call interrupted due to native reason'): Promise<void> {
     return this.link.track(async () => {
       const call = this.requireCall('interrupt', () => true, 'a call');
-      await this.link.client.abort(call.roomId, { errMsg });
+      await this.link.party.request('abortRoom', { params: { roomId: call.roomId }, body: { errMsg } });
     });
   }
 
@@ -169,18 +169,25 @@ export class CallPage {
       const entry = findError('plugin', errCode);
       if (!entry || errCode < 2000) throw new RangeError(`[wxvoip] ${errCode} is not a join error code: use one of 2000–2010, 2100, 2102–2104 (P §6.3)`);
       const call = this.requireCall('failJoin', (c) => c.phase !== 'talking', 'a call that has not connected yet');
-      await this.link.client.abort(call.roomId, { errMsg: entry.message, errCode, joinFailed: true });
+      await this.link.party.request('abortRoom', { params: { roomId: call.roomId }, body: { errMsg: entry.message, errCode, joinFailed: true } });
     });
   }
 
-  /** A call this instance placed or was given: the current call from now on; the open call page joins it at once. */
-  startCall(roomId: string, side: CallSide, callerId: string, listenerId: string, replayEarly: () => void): void {
+  /**
+   * A call this instance placed becomes its current call, before any push produced with the answer is handed over
+   * (the party client's `adopt`, ADR 0026).
+   */
+  adoptCall(roomId: string, callerId: string, listenerId: string): void {
     const state = this.state;
     state.rememberRoom(roomId);
-    state.call = { roomId, side, phase: side === 'caller' ? 'created' : 'ringing', joinRequested: false, callerId, listenerId, uiConfig: state.uiConfig };
-    state.lastSide = side;
-    replayEarly();
-    if (state.page.open && (state.page.roomId === null || state.page.summary)) this.bindCallerCall();
+    state.call = { roomId, side: 'caller', phase: 'created', joinRequested: false, callerId, listenerId, uiConfig: state.uiConfig };
+    state.lastSide = 'caller';
+  }
+
+  /** Once the placing request resolved (its pushes handed over): a call page already open joins the new call at once. */
+  joinIfShown(): void {
+    const page = this.state.page;
+    if (page.open && (page.roomId === null || page.summary)) this.bindCallerCall();
   }
 
   /** Opens the call page for an incoming call (reminder tap or WMPF launch). */
@@ -199,8 +206,8 @@ export class CallPage {
   async answerCall(body: { autoAnswered: boolean; cameraStatus?: 0 | 1 }): Promise<void> {
     const call = this.requireCall('answer', (c) => c.side === 'listener' && c.phase === 'ringing', 'a ringing incoming call on the call page');
     call.joinRequested = true;
-    const result = await this.link.client.answer(call.roomId, body);
-    if (result.ok && call.phase === 'joining' && result.value.room.state === 'connecting') call.phase = 'waiting';
+    const result = await this.link.party.request('answerRoom', { params: { roomId: call.roomId }, body });
+    if (result.ok && call.phase === 'joining' && result.data.room.state === 'connecting') call.phase = 'waiting';
   }
 
   /** The current call got its `endVoip`: the page shows the summary, and on WMPF may move on to the end page. */
@@ -224,7 +231,7 @@ export class CallPage {
     this.state.onloadOptions = query;
     if (interrupted) {
       interrupted.joinRequested = true;
-      await this.link.client.hangUp(interrupted.roomId, { origin: 'unloadCallPage' });
+      await this.link.party.request('hangUpRoom', { params: { roomId: interrupted.roomId }, body: { origin: 'unloadCallPage' } });
     }
   }
 
@@ -235,7 +242,7 @@ export class CallPage {
     this.state.page.roomId = call.roomId;
     this.state.page.summary = false;
     call.joinRequested = true;
-    void this.link.track(() => this.link.client.join(call.roomId));
+    void this.link.track(() => this.link.party.request('joinRoomAsCaller', { params: { roomId: call.roomId } }));
   }
 
   private bindIncoming(roomId: string): void {

@@ -1,9 +1,6 @@
 import type { VoipEvent, VoipEventListener } from '@wxvoip/contracts';
 import type { CallRecord, CallState } from './callState.js';
 
-/** Rooms whose early events are kept before the creating request answers. */
-const MAX_EARLY_ROOMS = 16;
-
 /**
  * Event delivery of the plugin simulator: room events from the push channel move the current call's phase and reach
  * `onVoipEvent` listeners after the version rules (P §5.2, §11); local events (the call page's) go the same way.
@@ -12,7 +9,6 @@ const MAX_EARLY_ROOMS = 16;
 export class EventDelivery {
   private readonly listeners = new Set<VoipEventListener<VoipEvent>>();
   private readonly delivered: VoipEvent[] = [];
-  private readonly early = new Map<string, VoipEvent[]>();
 
   constructor(
     private readonly state: CallState,
@@ -37,12 +33,9 @@ export class EventDelivery {
     if (incoming && event.eventName === 'endVoip') incoming.ended = true;
     // The plugin only runs a call it placed or whose call page was opened: a reminder nobody tapped stays silent.
     if (roomId === null) return;
-    if (!state.knownRooms.has(roomId)) {
-      // Events of a call this instance is creating can overtake the HTTP answer (busy ends a room at once): keep them
-      // until the answer names the room. Events of an incoming call nobody opened are dropped.
-      if (!incoming) this.holdEarly(roomId, event);
-      return;
-    }
+    // A room this instance created is known before its events arrive: the party client adopts the answer naming it
+    // before handing over the pushes produced with it (ADR 0026). Events of an incoming call nobody opened are dropped.
+    if (!state.knownRooms.has(roomId)) return;
     const call = state.call?.roomId === roomId ? state.call : undefined;
     if (call) {
       if (event.eventName === 'joinedRoomByCaller') call.phase = 'waiting';
@@ -54,13 +47,6 @@ export class EventDelivery {
       call.phase = 'ended';
       this.onCallEnded(call);
     }
-  }
-
-  /** Delivers the events of `roomId` that arrived before it was known (the room this instance just created). */
-  replayEarly(roomId: string): void {
-    const held = this.early.get(roomId) ?? [];
-    this.early.delete(roomId);
-    for (const event of held) this.onRoomEvent(roomId, event);
   }
 
   /** Applies the version rules to an event and hands it to every listener. */
@@ -81,13 +67,5 @@ export class EventDelivery {
         void Promise.reject(error);
       }
     }
-  }
-
-  /** Keeps events of a not-yet-known room (bounded), for {@link replayEarly}. */
-  private holdEarly(roomId: string, event: VoipEvent): void {
-    const held = this.early.get(roomId) ?? [];
-    held.push(event);
-    this.early.set(roomId, held);
-    if (this.early.size > MAX_EARLY_ROOMS) this.early.delete(this.early.keys().next().value as string);
   }
 }

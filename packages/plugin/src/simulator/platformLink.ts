@@ -1,7 +1,5 @@
-import { PushMessage, type ConnectPartyRequestInput, type IncomingCallMessage, type VoipEvent } from '@wxvoip/contracts';
-import { createHttpTransport } from '../transport/createHttpTransport.js';
-import { PlatformClient, type PlatformFailure } from '../transport/platformClient.js';
-import type { PushChannel, SimulatorTransport } from '../transport/simulatorTransport.js';
+import type { ConnectPartyRequestInput, IncomingCallMessage, PushMessage, VoipEvent } from '@wxvoip/contracts';
+import { describePartyFailure, PartyClient } from '@wxvoip/party-client';
 import type { CallState } from './callState.js';
 import { IN_PROCESS_PLATFORM_URL, type WmpfVoipSimulatorOptions } from './simulatorOptions.js';
 
@@ -14,17 +12,13 @@ export interface PushReceiver {
 }
 
 /**
- * The plugin simulator's link to the mock platform: the party it connects as, the platform client, the push channel
- * (hello, ping/pong, bye) and the operations still waiting for the platform.
+ * The plugin simulator's link to the mock platform: one {@link PartyClient} (the transport API through ts-rest, the
+ * push channel, answers ordered with their pushes: ADR 0026) and the operations still waiting for the platform.
  */
 export class PlatformLink {
-  /** The typed client of the transport routes. */
-  readonly client: PlatformClient;
-  private readonly transport: SimulatorTransport;
-  private channel: PushChannel | undefined;
-  private helloSeen = false;
-  private partyIdValue = '';
-  private lastSeqValue = 0;
+  /** The party this plugin instance is on the platform. */
+  readonly party: PartyClient;
+  private lastHandedSeq = 0;
   private connectedValue = false;
   private readonly inflight = new Set<Promise<unknown>>();
 
@@ -34,11 +28,12 @@ export class PlatformLink {
     private readonly receiver: PushReceiver,
   ) {
     const platform = options.platform ?? IN_PROCESS_PLATFORM_URL;
-    const baseUrl = typeof platform === 'string' ? platform : platform.url;
-    this.transport =
-      options.transport ??
-      createHttpTransport({ baseUrl, ...(options.fetch === undefined ? {} : { fetch: options.fetch }), ...(options.WebSocket === undefined ? {} : { WebSocket: options.WebSocket }) });
-    this.client = new PlatformClient(this.transport, options.namespace);
+    this.party = new PartyClient({
+      baseUrl: typeof platform === 'string' ? platform : platform.url,
+      namespace: options.namespace,
+      fetch: options.fetch,
+      WebSocket: options.WebSocket,
+    });
   }
 
   /** Connects to the platform as a plugin party and opens the push channel; resolves after its `hello`. */
@@ -49,60 +44,40 @@ export class PlatformLink {
       o.host === 'wechat'
         ? { kind: 'wechatPlugin', openId: o.openId, ...common }
         : { kind: 'wmpfPlugin', sn: o.sn, modelId: o.modelId, registrationMode: this.state.registrationMode ?? 'wmpf', ...common };
-    const result = await this.client.connect(identity);
-    if (!result.ok) {
-      throw new Error(`[wxvoip] the plugin simulator could not connect to the mock platform: ${describeFailure(result.failure)}. Check the platform URL, the appId and the identity.`);
+    const connected = await this.party.connect(identity);
+    if (!connected.ok) {
+      throw new Error(`[wxvoip] the plugin simulator could not connect to the mock platform: ${describePartyFailure(connected.failure)}. Check the platform URL, the appId and the identity.`);
     }
-    const { party, pushChannel, credential } = result.value;
-    this.partyIdValue = party.partyId;
-    const namespace = o.namespace === undefined ? '' : `&namespace=${encodeURIComponent(o.namespace)}`;
-    const path = `${pushChannel.path}?${pushChannel.tokenParam}=${encodeURIComponent(credential.token)}${namespace}`;
-    await new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const fail = (why: string) => {
-        if (settled) return;
-        settled = true;
-        reject(new Error(`[wxvoip] the plugin simulator's push channel did not open: ${why}. Is a WebSocket class available (options.WebSocket)?`));
-      };
-      try {
-        this.channel = this.transport.openPushChannel(path, {
-          onOpen: () => undefined,
-          onMessage: (text) => {
-            this.handleFrame(text);
-            if (this.helloSeen && !settled) {
-              settled = true;
-              this.connectedValue = true;
-              resolve();
-            }
-          },
-          onClose: (code, reason) => {
-            this.connectedValue = false;
-            fail(`closed with ${code} ${reason}`);
-          },
-          onError: (error) => fail(String(error)),
-        });
-      } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
-      }
+    const opened = await this.party.openChannel({
+      onPush: (message) => this.onPush(message),
+      onClosed: () => {
+        this.connectedValue = false;
+      },
     });
+    if (!opened.ok) {
+      throw new Error(`[wxvoip] the plugin simulator's push channel did not open: ${describePartyFailure(opened.failure)}. Is a WebSocket class available (options.WebSocket)?`);
+    }
+    this.connectedValue = true;
   }
 
   /** Disconnects from the platform and closes the push channel. */
   async close(): Promise<void> {
     await this.idle();
-    if (this.connectedValue) await this.client.disconnect();
     this.connectedValue = false;
-    this.channel?.close();
+    await this.party.disconnect();
   }
 
   /** The platform's id for this plugin instance. */
   get partyId(): string {
-    return this.partyIdValue;
+    return this.party.partyId ?? '';
   }
 
-  /** `seq` of the last push message received. */
+  /**
+   * `seq` of the last push message this instance has taken in: pushes (and pings) received and handed over, not those
+   * the party client still holds for an answer in flight (ADR 0026).
+   */
   get lastSeq(): number {
-    return this.lastSeqValue;
+    return this.party.heldPushes === 0 ? Math.max(this.lastHandedSeq, this.party.receivedSeq) : this.lastHandedSeq;
   }
 
   /** Whether the push channel is open. */
@@ -129,49 +104,9 @@ export class PlatformLink {
     return promise;
   }
 
-  private handleFrame(text: string): void {
-    let parsed;
-    try {
-      parsed = PushMessage.safeParse(JSON.parse(text));
-    } catch {
-      return;
-    }
-    if (!parsed.success) return;
-    const message = parsed.data;
-    this.lastSeqValue = message.seq;
-    switch (message.type) {
-      case 'hello':
-        this.helloSeen = true;
-        return;
-      case 'ping':
-        this.channel?.send(JSON.stringify({ type: 'pong', seq: message.seq }));
-        return;
-      case 'bye':
-        this.connectedValue = false;
-        return;
-      case 'incomingCall':
-        this.receiver.onIncoming(message);
-        return;
-      case 'voipEvent':
-        this.receiver.onRoomEvent(message.roomId, message.event);
-        return;
-      default:
-        return;
-    }
-  }
-}
-
-function describeFailure(failure: PlatformFailure): string {
-  switch (failure.kind) {
-    case 'refused':
-      return `errcode ${failure.errcode} ${failure.errmsg}`;
-    case 'invalid':
-      return `the platform found the request malformed: ${failure.errmsg}`;
-    case 'credential':
-      return `credential refused (${failure.errcode})`;
-    case 'network':
-      return `request failed (${failure.cause instanceof Error ? failure.cause.message : String(failure.cause)})`;
-    case 'unparseable':
-      return failure.detail;
+  private onPush(message: PushMessage): void {
+    this.lastHandedSeq = message.seq;
+    if (message.type === 'incomingCall') this.receiver.onIncoming(message);
+    else if (message.type === 'voipEvent') this.receiver.onRoomEvent(message.roomId, message.event);
   }
 }

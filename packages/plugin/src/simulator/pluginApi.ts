@@ -19,7 +19,7 @@ import {
   type VoipEventListener,
   type VoipEventUnsubscribe,
 } from '@wxvoip/contracts';
-import type { PlatformResult } from '../transport/platformClient.js';
+import type { PartyData, PartyResult } from '@wxvoip/party-client';
 import type { CallPage } from './callPage.js';
 import type { CallState } from './callState.js';
 import type { EventDelivery } from './eventDelivery.js';
@@ -29,8 +29,8 @@ import { invalidArguments, pluginError, voipErrorOf, type ArgumentIssue } from '
 /** What a safeParse gives back, as far as the simulator reads it. */
 type SafeParse<T> = { success: true; data: T } | { success: false; error: { issues: ArgumentIssue[] } };
 
-/** What a call-placing route answers, as far as the plugin reads it. */
-type PlacedCall = { roomId: string; room: { caller: { id: string }; listener: { id: string } } };
+/** What a call-placing route answers. */
+type PlacedCall = PartyData<'callDevice'>;
 
 /**
  * The plugin's own API (P §3–§5) behind its version gate (P §11): argument validation with the contracts' schemas,
@@ -71,18 +71,18 @@ export class PluginApi {
       if (tokenError) throw this.raise(tokenError);
       if (body.businessType === 1 && this.state.registrationMode === 'wmpf' && body.voipToken === undefined) {
         // WMPF fetches the deviceToken of a WMPF-registered device itself (P §3.3, §8.1): its failure is 1000.
-        const fetched = await this.link.client.deviceToken();
+        const fetched = await this.link.party.request('wmpfGetDeviceToken', {});
         if (!fetched.ok) return this.initFailure(voipErrorOf(api, fetched.failure));
       }
       if (body.timeLimit !== undefined && !gate.has('initByCaller.timeLimit')) delete body.timeLimit;
       if (this.state.envVersion === 'release' && gate.has('initByCaller.miniprogramState.releaseCallsReleaseOnly')) body.miniprogramState = 'formal';
-      const created = await this.placing(() => this.link.client.initByCaller(body));
+      const created = await this.placing(() => this.link.party.request('initByCaller', { body }, { adopt: ({ room }) => this.callPage.adoptCall(room.roomId, room.caller.id, room.listener.id) }));
       if (!created.ok) return this.initFailure(voipErrorOf(api, created.failure));
-      this.started({ roomId: created.value.room.roomId, room: created.value.room });
+      this.callPage.joinIfShown();
       const result: Record<string, unknown> = { isSuccess: true };
-      if (gate.has('initByCaller.result.roomId')) result['roomId'] = created.value.roomId;
-      result['groupId'] = created.value.groupId;
-      if (gate.has('initByCaller.result.chargeType')) result['chargeType'] = created.value.chargeType;
+      if (gate.has('initByCaller.result.roomId')) result['roomId'] = created.data.roomId;
+      result['groupId'] = created.data.groupId;
+      if (gate.has('initByCaller.result.chargeType')) result['chargeType'] = created.data.chargeType;
       return result as InitByCallerResult;
     });
   }
@@ -104,7 +104,7 @@ export class PluginApi {
       if (!gate.has('callDevice.encodeVideoRotation')) body.encodeVideoRotation = 0;
       if (!gate.has('callDevice.encodeVideoRatio')) body.encodeVideoRatio = 0;
       if (!gate.has('callDevice.encodeVideoMaxFPS')) body.encodeVideoMaxFPS = 0;
-      return this.placeCall(api, () => this.link.client.callDevice(body));
+      return this.placeCall(api, (adopt) => this.link.party.request('callDevice', { body }, { adopt }));
     });
   }
 
@@ -118,7 +118,7 @@ export class PluginApi {
       this.assertNotBusy(api);
       const body = { ...parsed.data };
       if (!this.state.gate.has('callWMPF.deviceName')) delete body.deviceName;
-      return this.placeCall(api, () => this.link.client.callWmpf(body));
+      return this.placeCall(api, (adopt) => this.link.party.request('callWmpf', { body }, { adopt }));
     });
   }
 
@@ -133,7 +133,7 @@ export class PluginApi {
     if (!call || call.phase === 'ended') return;
     const wanted = this.state.gate.has('forceHangUpVoip.roomId') ? parsed.data : undefined;
     if (wanted !== undefined && wanted !== call.roomId) return;
-    void this.link.track(() => this.link.client.hangUp(call.roomId, { origin: 'forceFromApp' }));
+    void this.link.track(() => this.link.party.request('hangUpRoom', { params: { roomId: call.roomId }, body: { origin: 'forceFromApp' } }));
   }
 
   /** `onVoipEvent(listener)` (P §5.2): the unsubscribe function works from 2.3.10. */
@@ -201,9 +201,9 @@ export class PluginApi {
       const api = 'getIotBindContactList';
       const parsed = GetIotBindContactListRequest.safeParse(req) as SafeParse<GetIotBindContactListRequest>;
       if (!parsed.success) throw this.raise(invalidArguments(api, parsed.error.issues));
-      const result = await this.link.client.getIotBindContactList(parsed.data);
-      if (result.ok) return { errcode: 0, errmsg: 'ok', contact_list: result.value.contact_list };
-      if (result.failure.kind === 'refused') return { errcode: result.failure.errcode, errmsg: result.failure.errmsg, contact_list: [] };
+      const result = await this.link.party.request('getIotBindContactList', { body: parsed.data });
+      if (result.ok) return { errcode: 0, errmsg: 'ok', contact_list: result.data.contact_list };
+      if (result.failure.kind === 'refused') return { errcode: result.failure.refusal.errcode, errmsg: result.failure.refusal.errmsg, contact_list: [] };
       throw this.raise(voipErrorOf(api, result.failure));
     });
   }
@@ -271,15 +271,11 @@ export class PluginApi {
     }
   }
 
-  /** The call the platform created is this instance's current call. */
-  private started(placed: PlacedCall): void {
-    this.callPage.startCall(placed.roomId, 'caller', placed.room.caller.id, placed.room.listener.id, () => this.delivery.replayEarly(placed.roomId));
-  }
-
-  private async placeCall(api: string, create: () => Promise<PlatformResult<PlacedCall>>): Promise<{ roomId: string }> {
-    const created = await this.placing(create);
+  /** Places a call: the answer's room becomes the current call before its pushes are handed over (ADR 0026). */
+  private async placeCall(api: string, create: (adopt: (placed: PlacedCall) => void) => Promise<PartyResult<PlacedCall>>): Promise<{ roomId: string }> {
+    const created = await this.placing(() => create(({ room }) => this.callPage.adoptCall(room.roomId, room.caller.id, room.listener.id)));
     if (!created.ok) throw this.raise(voipErrorOf(api, created.failure));
-    this.started(created.value);
-    return { roomId: created.value.roomId };
+    this.callPage.joinIfShown();
+    return { roomId: created.data.roomId };
   }
 }

@@ -1,4 +1,4 @@
-import type { PlatformClient } from '../transport/platformClient.js';
+import type { PartyClient } from '@wxvoip/party-client';
 import { CallPage } from './callPage.js';
 import { CallState } from './callState.js';
 import { EventDelivery } from './eventDelivery.js';
@@ -96,8 +96,8 @@ export class PluginSimulator {
     return this.link.track(operation);
   }
 
-  /** The platform client, for the fake `wx` members. */
-  get platformClient(): PlatformClient {
-    return this.link.client;
+  /** The party client, for the fake `wx` members. */
+  get party(): PartyClient {
+    return this.link.party;
   }
 }

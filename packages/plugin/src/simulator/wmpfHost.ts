@@ -1,5 +1,5 @@
 import { parseWmpfCallPagePath, type DeviceTokenData, type PageQuery, type PushTokenData } from '@wxvoip/contracts';
-import type { PlatformResult } from '../transport/platformClient.js';
+import type { PartyResult } from '@wxvoip/party-client';
 import type { CallPage } from './callPage.js';
 import { parseQueryString, type CallState } from './callState.js';
 import type { IncomingCalls } from './incomingCalls.js';
@@ -47,16 +47,16 @@ export class WmpfHost implements WmpfHostControl {
 
   /** WMPF getPushToken. */
   getPushToken(): Promise<PushTokenData> {
-    return this.link.track(async () => this.unwrap('getPushToken', await this.link.client.pushToken()));
+    return this.link.track(async () => this.unwrap('getPushToken', await this.link.party.request('wmpfGetPushToken', {})));
   }
 
   /** Device-auth SDK getDeviceToken. */
   getDeviceToken(): Promise<DeviceTokenData> {
-    return this.link.track(async () => this.unwrap('getDeviceToken', await this.link.client.deviceToken()));
+    return this.link.track(async () => this.unwrap('getDeviceToken', await this.link.party.request('wmpfGetDeviceToken', {})));
   }
 
-  private unwrap<T>(api: string, result: PlatformResult<T>): T {
-    if (result.ok) return result.value;
+  private unwrap<T>(api: string, result: PartyResult<T>): T {
+    if (result.ok) return result.data;
     throw this.state.raise(voipErrorOf(api, result.failure));
   }
 }
