@@ -10,7 +10,8 @@ import type { PushMessage, VoipEventName, WxHangupReason, WxVoipStatus } from '@
 import type { MockPlatform } from '@wxvoip/mock-platform';
 import { expect } from 'vitest';
 import NodeWebSocket from 'ws';
-import { LinuxDevice, frameText, type LinuxDeviceOptions, type WebSocketConstructorLike, type WebSocketLike } from '../src/index.js';
+import { PartyClient, describePartyFailure, type PartyResult } from '@wxvoip/party-client';
+import { LinuxDevice, type LinuxDeviceOptions, type WebSocketConstructorLike } from '../src/index.js';
 
 export const APP = 'wx_demo_app';
 export const DOORBELL = 'model-linux-doorbell';
@@ -70,71 +71,51 @@ export function recorder(): { listener: (status: WxVoipStatus, detail: { reason:
   return { listener: (status, { reason }) => void seen.push({ status, reason }), seen, statuses: () => seen.map((s) => s.status) };
 }
 
-/** A phone: the plugin in WeChat for one user, talking to the platform's transport API and push channel. */
+/** A phone: the plugin in WeChat for one user, talking to the platform through the party client (as the plugin does). */
 export class Phone {
   readonly messages: PushMessage[] = [];
 
-  private constructor(
-    private readonly platform: MockPlatform,
-    private readonly namespace: string,
-    private readonly token: string,
-    private readonly socket: WebSocketLike,
-  ) {}
+  private constructor(private readonly party: PartyClient) {}
 
   /**
    * Connects a `wechatPlugin` party for `openId` and opens its channel (answering pings) with `WebSocket` (default
    * `ws`'s; the global one to go through msw), the namespace in the query as a WHATWG WebSocket must send it.
    */
-  static async connect(platform: MockPlatform, namespace: string, openId = 'openid-alice', WebSocket: WebSocketConstructorLike = NodeWebSocket): Promise<Phone> {
-    const res = await fetch(`${platform.url}/__wxvoip/v1/parties`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wxvoip-namespace': namespace },
-      body: JSON.stringify({ kind: 'wechatPlugin', appId: APP, openId }),
-    });
-    const body = (await res.json()) as { errcode: number; credential: { token: string }; pushChannel: { path: string } };
-    expect(body.errcode).toBe(0);
-    const query = new URLSearchParams({ access_token: body.credential.token, namespace });
-    const socket = new WebSocket(`${platform.url.replace('http', 'ws')}${body.pushChannel.path}?${query.toString()}`);
-    const phone = new Phone(platform, namespace, body.credential.token, socket);
-    socket.addEventListener('message', (event) => {
-      void frameText(event.data).then((text) => {
-        const message = JSON.parse(text ?? '') as PushMessage;
-        phone.messages.push(message);
-        if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: message.seq }));
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.addEventListener('open', () => resolve());
-      socket.addEventListener('error', () => reject(new Error('the phone\'s push channel failed to open')));
-    });
+  static async connect(platform: MockPlatform, namespace: string, openId = 'openid-alice', WebSocket: WebSocketConstructorLike = NodeWebSocket as unknown as WebSocketConstructorLike): Promise<Phone> {
+    const party = new PartyClient({ baseUrl: platform.url, namespace, WebSocket });
+    const phone = new Phone(party);
+    const connected = await party.connect({ kind: 'wechatPlugin', appId: APP, openId });
+    if (!connected.ok) throw new Error(`the phone could not connect: ${describePartyFailure(connected.failure)}`);
+    const opened = await party.openChannel({ onPush: (message) => void phone.messages.push(message), onClosed: () => undefined });
+    if (!opened.ok) throw new Error(`the phone's push channel failed to open: ${describePartyFailure(opened.failure)}`);
     return phone;
   }
 
   /** `callDevice` for a Linux device (no `isCloud`), as the plugin does; returns the roomId. */
   async callDevice(sn: string, modelId = DOORBELL): Promise<string> {
-    const body = await this.post<{ errcode: number; errmsg: string; roomId: string }>('/plugin/call-device', { roomType: 'voice', sn, modelId });
-    if (body.errcode !== 0) throw new Error(`callDevice refused: ${body.errcode} ${body.errmsg}`);
-    return body.roomId;
+    const placed = await this.party.request('callDevice', { body: { roomType: 'voice', sn, modelId } });
+    if (!placed.ok) throw new Error(`callDevice refused: ${describePartyFailure(placed.failure)}`);
+    return placed.data.roomId;
   }
 
   /** The caller joins the room it created (the plugin does it on the call page). */
   join(roomId: string): Promise<{ errcode: number }> {
-    return this.post(`/rooms/${roomId}/join`, undefined);
+    return errcodeOf(this.party.request('joinRoomAsCaller', { params: { roomId } }));
   }
 
   /** The user answers an incoming call. */
   answer(roomId: string): Promise<{ errcode: number }> {
-    return this.post(`/rooms/${roomId}/answer`, {});
+    return errcodeOf(this.party.request('answerRoom', { params: { roomId }, body: {} }));
   }
 
   /** The user rejects an incoming call. */
   reject(roomId: string): Promise<{ errcode: number }> {
-    return this.post(`/rooms/${roomId}/reject`, {});
+    return errcodeOf(this.party.request('rejectRoom', { params: { roomId }, body: {} }));
   }
 
   /** The user hangs up. */
   hangUp(roomId: string): Promise<{ errcode: number }> {
-    return this.post(`/rooms/${roomId}/hang-up`, { origin: 'manual' });
+    return errcodeOf(this.party.request('hangUpRoom', { params: { roomId }, body: { origin: 'manual' } }));
   }
 
   /** Waits for the incoming-call reminder of a room. */
@@ -149,16 +130,14 @@ export class Phone {
 
   /** Closes the channel. */
   close(): void {
-    this.socket.close();
+    this.party.closeChannel();
   }
+}
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
-    const res = await fetch(`${this.platform.url}/__wxvoip/v1${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'x-wxvoip-namespace': this.namespace, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as T;
-  }
+/** `{ errcode }` of an action: 0, or the platform's refusal; any other failure fails the test. */
+async function errcodeOf(pending: Promise<PartyResult<unknown>>): Promise<{ errcode: number }> {
+  const result = await pending;
+  if (result.ok) return { errcode: 0 };
+  if (result.failure.kind === 'refused') return { errcode: result.failure.refusal.errcode };
+  throw new Error(describePartyFailure(result.failure));
 }

@@ -41,3 +41,16 @@ describe('decodePushFrame', () => {
     expect(result.ok ? '' : result.detail).toContain(fragment);
   });
 });
+
+describe('decodePushFrame size of text frames', () => {
+  it('counts UTF-8 bytes, not UTF-16 units, at the limit', async () => {
+    // 3 bytes per CJK character: under the limit in UTF-16 units, over it in UTF-8 bytes.
+    const note = '话'.repeat(Math.ceil(MAX_PUSH_FRAME_BYTES / 3) + 10);
+    const frame = JSON.stringify({ type: 'appMsg', seq: 2, at: 0, pushToken: 't', msg: note, appid: 'wx_demo_app' });
+    expect(frame.length).toBeLessThan(MAX_PUSH_FRAME_BYTES);
+    expect(await decodePushFrame(frame)).toMatchObject({ ok: false, detail: expect.stringContaining('byte limit') });
+    const emoji = JSON.stringify({ type: 'appMsg', seq: 2, at: 0, pushToken: 't', msg: '😀'.repeat(100), appid: 'wx_demo_app' });
+    expect(await decodePushFrame(emoji, new TextEncoder().encode(emoji).byteLength)).toMatchObject({ ok: true });
+    expect(await decodePushFrame(emoji, new TextEncoder().encode(emoji).byteLength - 1)).toMatchObject({ ok: false });
+  });
+});

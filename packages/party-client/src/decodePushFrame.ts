@@ -33,7 +33,7 @@ export async function decodePushFrame(data: unknown, maxBytes: number = MAX_PUSH
 
 /** Size of a frame in bytes (a string counts its UTF-8 bytes at most 3 per UTF-16 unit, without encoding it twice). */
 function byteSize(data: unknown, maxBytes: number): number | undefined {
-  if (typeof data === 'string') return data.length * 3 <= maxBytes ? data.length : new TextEncoder().encode(data).byteLength;
+  if (typeof data === 'string') return data.length * 3 <= maxBytes ? data.length : utf8Length(data);
   if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
   if (data instanceof ArrayBuffer) return data.byteLength;
   if (ArrayBuffer.isView(data)) return data.byteLength;
@@ -41,9 +41,25 @@ function byteSize(data: unknown, maxBytes: number): number | undefined {
   return undefined;
 }
 
+/** UTF-8 length of a string, counted (no TextEncoder: a mini program's engine may have none). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 async function frameText(data: unknown): Promise<string | undefined> {
   if (typeof data === 'string') return data;
   if (typeof Blob !== 'undefined' && data instanceof Blob) return data.text();
+  if (typeof TextDecoder === 'undefined') return undefined;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     if (data instanceof ArrayBuffer) return decoder.decode(data);

@@ -172,11 +172,11 @@ export class PartyClient {
    * and the namespace in `namespace` (a WHATWG WebSocket cannot send headers).
    */
   channelUrl(): string {
-    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${this.channelPath ?? ''}`);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set(PUSH_CHANNEL_TOKEN_PARAM, this.token ?? '');
-    if (this.options.namespace !== undefined) url.searchParams.set(PUSH_CHANNEL_NAMESPACE_PARAM, this.options.namespace);
-    return url.toString();
+    // String work, not the URL class: a mini program's JavaScript engine has none.
+    const base = this.options.baseUrl.replace(/\/+$/, '').replace(/^http(s?):/i, 'ws$1:');
+    const query = [`${PUSH_CHANNEL_TOKEN_PARAM}=${encodeURIComponent(this.token ?? '')}`];
+    if (this.options.namespace !== undefined) query.push(`${PUSH_CHANNEL_NAMESPACE_PARAM}=${encodeURIComponent(this.options.namespace)}`);
+    return `${base}${this.channelPath ?? ''}?${query.join('&')}`;
   }
 
   /**
@@ -199,7 +199,7 @@ export class PartyClient {
       acknowledge: this.options.acknowledgePushes ?? false,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       events: {
-        onMessage: (message) => this.received(opened.ok ? opened.channel : undefined, message),
+        onMessage: (message) => this.received(message),
         onLost: () => this.lost(),
         onMalformed: (failure) => handlers.onMalformed?.(failure),
       },
@@ -219,7 +219,7 @@ export class PartyClient {
     channel?.close();
   }
 
-  private received(_channel: PushChannel | undefined, message: PushMessage): void {
+  private received(message: PushMessage): void {
     if (message.type === 'ping') {
       this.order.received(message.seq);
       return;
@@ -227,7 +227,7 @@ export class PartyClient {
     if (message.type === 'bye') {
       this.channel = undefined;
       this.order.setChannelOpen(false);
-      if (message.reason !== 'disconnected') this.token = undefined;
+      this.token = undefined;
       this.order.arrive({ seq: message.seq, closed: message.reason });
       return;
     }

@@ -70,10 +70,19 @@ export function createTransportClient(options: TransportClientOptions) {
       } catch {
         throw new NotJsonAnswer(response.status, text);
       }
-      return { status: response.status, body, headers: new Headers() };
+      return { status: response.status, body, headers: noHeaders() };
     },
   });
 }
 
 /** The ts-rest client of the transport API. */
 export type TransportClient = ReturnType<typeof createTransportClient>;
+
+/**
+ * The response headers ts-rest's fetcher type asks for. The client reads none, and a mini program's engine has no
+ * `Headers` class: an empty one where it exists, an empty stand-in elsewhere.
+ */
+function noHeaders(): Headers {
+  if (typeof Headers === 'function') return new Headers();
+  return { get: () => null, has: () => false, forEach: () => undefined } as unknown as Headers;
+}

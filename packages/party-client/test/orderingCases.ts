@@ -92,6 +92,7 @@ export function describeOrdering(label: string, target: OrderingTarget): void {
       const self = await party.request('getSelf', {});
       expect(self).toMatchObject({ ok: true, data: { party: { partyId: party.partyId, namespace: ns, channel: 'open' } } });
       expect(self.ok && self.pushSeq).toBe(1); // hello was push 1
+      expect(party.channelUrl()).toBe(`${target.platform().url.replace(/^http/, 'ws')}/__wxvoip/v1/parties/${party.partyId}/channel?access_token=${party.credential}&namespace=${ns}`);
       expect(target.platform().tenant(ns).parties.get(party.partyId ?? '')?.sink).toBeDefined();
       await party.disconnect();
     });
@@ -186,6 +187,18 @@ export function describeOrdering(label: string, target: OrderingTarget): void {
       await party.disconnect();
     });
 
+    it('a push the platform dropped (fault) does not count in pushSeq, so the answer is not held waiting for it', async () => {
+      const ns = freshNamespace('dropped');
+      const { party, pushes } = await device(ns);
+      const fault = await target.platform().control(ns).addFault({ body: { kind: 'dropPush', messageType: 'deviceStatus' } });
+      expect(fault.status).toBe(201);
+      const placed = await party.request('linuxSessionCall', { body: { roomType: 'voice', callee: { id: 'openid-alice' } } });
+      expect(placed).toMatchObject({ ok: true, pushSeq: 1 }); // only hello reached the channel: CALLING (seq 2) was dropped
+      expect(pushes).toEqual([]);
+      expect(target.platform().tenant(ns).state.journal.all().some((e) => e.kind === 'push' && e.dropped)).toBe(true);
+      await party.disconnect();
+    });
+
     it('hands the bye over after the pushes before it, forgets a dead credential, and advises what to do', async () => {
       const ns = freshNamespace('bye');
       const { party, closes } = await device(ns);
@@ -194,6 +207,22 @@ export function describeOrdering(label: string, target: OrderingTarget): void {
       expect(party.credential).toBeUndefined();
       expect(party.channelOpen).toBe(false);
       expect(reconnectAdvice('kicked')).toBe('connectAgain');
+    });
+
+    it('hands over the pushes queued before the channel opened, right after hello', async () => {
+      const ns = freshNamespace('queued');
+      const party = new PartyClient({ baseUrl: target.platform().url, namespace: ns, WebSocket: target.WebSocket() });
+      expect((await party.connect({ kind: 'linuxDevice', appId: APP, sn: SN, modelId: MODEL })).ok).toBe(true);
+      const parties = target.platform().tenant(ns).parties;
+      const queued = parties.send(party.partyId ?? '', { type: 'deviceStatus', roomId: 'room-queued', status: WX_VOIP_STATUS.CALLING, reason: null });
+      const pushes: PushMessage[] = [];
+      const closes: ChannelCloseReason[] = [];
+      const hello = await party.openChannel({ onPush: (m) => pushes.push(m), onClosed: (r) => closes.push(r) });
+      expect(hello.ok && hello.data.seq).toBe((queued ?? 0) + 1);
+      await expect.poll(() => pushes.map((m) => m.seq)).toEqual([queued]);
+      expect(pushes[0]).toMatchObject({ type: 'deviceStatus', roomId: 'room-queued' });
+      expect(closes).toEqual([]);
+      await party.disconnect();
     });
 
     it('refuses a channel whose credential the platform does not know (4401), as a channelClosed failure', async () => {
