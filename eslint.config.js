@@ -153,6 +153,37 @@ export default tseslint.config(
     },
   },
   {
+    // The plugin's runtime entry (`@wxvoip/plugin`) can never reach its testing entry (ADR 0028): `./testing` wires the
+    // simulator to an in-process platform through optional peers (`@wxvoip/mock-platform`, `msw`), which a mini program
+    // does not have. A separate rule from the portable block's `no-restricted-imports`, so both apply; type imports too.
+    files: ['packages/plugin/src/**/*.ts'],
+    ignores: [...testFiles, 'packages/plugin/src/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)testing(/|$)',
+              message: "The plugin's runtime must not import its testing entry (ADR 0028): only src/testing and tests may.",
+            },
+            {
+              group: ['@wxvoip/mock-platform', '@wxvoip/mock-platform/*', 'msw', 'msw/*'],
+              message: "The plugin's runtime must not import the platform or msw (ADR 0028): they are optional peers of @wxvoip/plugin/testing only.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)testing(\\/|$)|^@wxvoip\\/mock-platform(\\/|$)|^msw(\\/|$)/]',
+          message: "The plugin's runtime must not load its testing entry, the platform or msw, not even lazily (ADR 0028).",
+        },
+      ],
+    },
+  },
+  {
     // The platform core is transport-free: adapters (fastify, msw, push, callbacks) import it, never the reverse.
     files: ['apps/mock-platform/src/core/**/*.ts'],
     ignores: testFiles,

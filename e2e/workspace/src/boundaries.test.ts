@@ -44,6 +44,28 @@ describe('dependency rules from DESIGN.md', () => {
     await firedRules('packages/contracts/src/warm-up.ts', 'export const warm = 1;');
   }, 60_000);
 
+  // ADR 0028: `@wxvoip/plugin/testing` may import the platform and msw (optional peers); the portable runtime entry
+  // can never reach it, not by a relative path, the package path, a type import or a lazy import().
+  it.each([
+    ['plugin runtime imports its testing entry', 'packages/plugin/src/simulator/x.ts', "import { waitForVoipEvent } from '../testing/index.js';\nexport const w = waitForVoipEvent;", '@typescript-eslint/no-restricted-imports'],
+    ['plugin runtime re-exports a testing helper', 'packages/plugin/src/x.ts', "export { voipMatchers } from './testing/voipMatchers.js';", '@typescript-eslint/no-restricted-imports'],
+    ['plugin runtime imports @wxvoip/plugin/testing', 'packages/plugin/src/wx/x.ts', "import { useWmpfVoipTesting } from '@wxvoip/plugin/testing';\nexport const u = useWmpfVoipTesting;", '@typescript-eslint/no-restricted-imports'],
+    ['plugin runtime imports platform types', 'packages/plugin/src/simulator/x.ts', "import type { MockPlatform } from '@wxvoip/mock-platform';\nexport type P = MockPlatform;", '@typescript-eslint/no-restricted-imports'],
+    ['plugin runtime imports msw/node', 'packages/plugin/src/transport/x.ts', "import { setupServer } from 'msw/node';\nexport const s = setupServer;", '@typescript-eslint/no-restricted-imports'],
+    ['plugin runtime loads its testing entry lazily', 'packages/plugin/src/simulator/x.ts', "export const load = () => import('../testing/index.js');", 'no-restricted-syntax'],
+    ['plugin runtime loads the platform lazily', 'packages/plugin/src/simulator/x.ts', "export const load = () => import('@wxvoip/mock-platform');", 'no-restricted-syntax'],
+  ])('%s is a lint error', async (_name, path, code, rule) => {
+    expect(await firedRules(path, code)).toContain(rule);
+  });
+
+  it.each([
+    ['the testing entry imports the platform, msw and the runtime', 'packages/plugin/src/testing/x.ts', "import '@wxvoip/mock-platform';\nimport 'msw/node';\nimport '../simulator/createWmpfVoipSimulator.js';"],
+    ['a plugin test imports the testing entry', 'packages/plugin/src/simulator/x.test.ts', "import '../testing/index.js';\nimport '@wxvoip/mock-platform';"],
+    ['plugin runtime imports a module whose name merely starts with testing', 'packages/plugin/src/simulator/x.ts', "import './testingNotes.js';"],
+  ])('%s is allowed', async (_name, path, code) => {
+    expect(await firedRules(path, code)).toEqual([]);
+  });
+
   it.each([
     ['contracts imports the platform', 'packages/contracts/src/x.ts', "import '@wxvoip/mock-platform';", '@nx/enforce-module-boundaries'],
     ['contracts imports a Node built-in', 'packages/contracts/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", 'no-restricted-imports'],

@@ -12,24 +12,21 @@
  */
 export { CALL_PAGE_PATH, VoipCgiError, VoipError, VoipJoinError, VoipPluginError, isVoipError } from '@wxvoip/contracts';
 export { createWmpfVoipSimulator } from './simulator/createWmpfVoipSimulator.js';
-export { isCallPageUrl, PluginSimulator } from './simulator/pluginSimulator.js';
+export { isCallPageUrl } from './simulator/callState.js';
+export { PluginSimulator } from './simulator/pluginSimulator.js';
 export { DEFAULT_ENTER_OPTIONS, IN_PROCESS_PLATFORM_URL } from './simulator/simulatorOptions.js';
 export { DEFAULT_HISTORY_LIMIT } from './simulator/boundedHistory.js';
 export { SIMULATED_VERSION_BEHAVIOUR, VersionGate } from './simulator/versionBehaviour.js';
-export { createHttpTransport } from './transport/createHttpTransport.js';
-export { PlatformClient } from './transport/platformClient.js';
 export { createFakeWx } from './wx/createFakeWx.js';
 export { createWxNavigation } from './wx/createWxNavigation.js';
 
 export type { CallPageControl, CallPageNavigation, CallPageState, CallPhase, CallSide, EndPageOutcome } from './simulator/callPageControl.js';
 export type { SimulatedWmpfVoip, SimulatorHost, VoipErrorClasses, WmpfVoipSimulatorControls } from './simulator/createWmpfVoipSimulator.js';
-export type { IncomingReminder } from './simulator/pluginSimulator.js';
+export type { IncomingReminder } from './simulator/incomingCalls.js';
 export type { SimulatorCommonOptions, WechatSimulatorOptions, WmpfSimulatorOptions, WmpfVoipSimulatorOptions } from './simulator/simulatorOptions.js';
 export type { SimulatedBehaviour } from './simulator/versionBehaviour.js';
 export type { ReceivedWmpfPush, WmpfHostControl } from './simulator/wmpfHostControl.js';
-export type { FetchLike, FetchResponseLike, HttpTransportOptions, WebSocketConstructorLike, WebSocketEventLike, WebSocketLike } from './transport/createHttpTransport.js';
-export type { PlatformFailure, PlatformResult } from './transport/platformClient.js';
-export type { PushChannel, PushChannelHandlers, SimulatorTransport, TransportRequest, TransportResponse } from './transport/simulatorTransport.js';
+export type { FetchLike, FetchResponseLike, PartyClient, PartyFailure, PartyResult, WebSocketConstructorLike, WebSocketLike } from '@wxvoip/party-client';
 export type {
   DeviceRegistrationKnowledge,
   InitByCallerCommonFields,

@@ -1,7 +1,8 @@
 import { CALL_PAGE_PATH } from '@wxvoip/contracts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectLinuxDevice } from '../../test/helpers/linuxDevice.js';
-import { useWmpfVoipTesting } from '../testing/index.js';
+import { installMiniProgramGlobals, useWmpfVoipTesting } from '../testing/index.js';
+import { createWxNavigation } from '../wx/createWxNavigation.js';
 import { DEFAULT_HISTORY_LIMIT, forgetOldest, pushBounded } from './boundedHistory.js';
 
 const t = useWmpfVoipTesting({ beforeAll, beforeEach, afterEach, afterAll });
@@ -38,6 +39,38 @@ describe('bounded histories', () => {
     expect(phone.simulator.events.at(-1)).toMatchObject({ roomId: roomIds.at(-1) });
     expect(phone.simulator.callPage.navigations.length).toBeLessThanOrEqual(limit);
     expect(phone.simulator.callPage.endPageOutcomes.length).toBeLessThanOrEqual(limit);
+  });
+
+  it('a run far longer than the limit: every history, incoming call and remembered room stays at the limit, and the test globals keep following the end page', async () => {
+    const limit = 3;
+    const phone = await t.bed.phone({ historyLimit: limit });
+    const navigation = createWxNavigation(phone);
+    const globals = installMiniProgramGlobals(() => phone, { homePage: 'pages/devices/devices' });
+    try {
+      const doorbell = await connectLinuxDevice(t.platform.url);
+      const state = phone.simulator.internals.state;
+      for (let i = 0; i < 4 * limit; i++) {
+        phone.setVoipEndPagePath({ url: `/pages/call${i}/call`, key: 'Call', routeType: 'reLaunch' });
+        const { roomId } = await phone.callDevice({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' });
+        navigation.redirectTo({ url: CALL_PAGE_PATH });
+        await t.bed.settle();
+        expect((await doorbell.join(roomId)).errcode).toBe(0);
+        await t.bed.settle();
+        await phone.simulator.callPage.hangUp();
+        await t.bed.settle();
+        phone.simulator.callPage.closeSummary();
+        // The end-page history is full after `limit` calls; the globals must still see each new outcome.
+        expect(globals.pages()).toEqual([{ route: `pages/call${i}/call`, options: {} }]);
+      }
+      expect(phone.simulator.events).toHaveLength(limit);
+      expect(phone.simulator.callPage.navigations).toHaveLength(limit);
+      expect(phone.simulator.callPage.endPageOutcomes).toHaveLength(limit);
+      expect(navigation.history).toHaveLength(limit);
+      expect(state.knownRooms.size).toBe(limit);
+      expect(state.incoming.size).toBeLessThanOrEqual(limit);
+    } finally {
+      globals.uninstall();
+    }
   });
 
   it('defaults to 1000 entries and refuses a limit that is not a positive integer', async () => {

@@ -14,9 +14,12 @@ import {
   type VoipEvent,
 } from '@wxvoip/contracts';
 import type { WmpfVoip, WmpfVoipModule } from '../types/wmpfVoip.js';
+import type { CallPage } from './callPage.js';
 import type { CallPageControl } from './callPageControl.js';
-import { PluginSimulator, type IncomingReminder } from './pluginSimulator.js';
+import type { IncomingReminder } from './incomingCalls.js';
+import { PluginSimulator } from './pluginSimulator.js';
 import type { WechatSimulatorOptions, WmpfSimulatorOptions, WmpfVoipSimulatorOptions } from './simulatorOptions.js';
+import type { WmpfHost } from './wmpfHost.js';
 import type { WmpfHostControl } from './wmpfHostControl.js';
 
 /** The `VoipError` classes, which the simulated plugin also carries (plugin ≥ 2.4.0; P §6.1). */
@@ -82,66 +85,67 @@ export interface WmpfVoipSimulatorControls<H extends SimulatorHost = SimulatorHo
  */
 export type SimulatedWmpfVoip<H extends SimulatorHost = SimulatorHost> = WmpfVoip & Partial<VoipErrorClasses> & { readonly simulator: WmpfVoipSimulatorControls<H> };
 
-function callPageControl(sim: PluginSimulator): CallPageControl {
+function callPageControl(page: CallPage): CallPageControl {
   return {
     get state() {
-      return sim.pageState;
+      return page.pageState;
     },
     get navigations() {
-      return sim.navigations;
+      return page.navigations;
     },
     get endPageOutcomes() {
-      return sim.endPageOutcomes;
+      return page.endPageOutcomes;
     },
-    navigate: (url, method = 'navigateTo') => sim.navigate(url, method),
-    openReminder: (roomId) => sim.openReminder(roomId),
-    answer: (options) => sim.answer(options),
-    reject: () => sim.reject(),
-    hangUp: () => sim.hangUp(),
-    leave: () => sim.leave(),
-    tapCustomButton: () => sim.tapCustomButton(),
-    closeCustomBox: () => sim.closeCustomBox(),
-    closeSummary: () => sim.closeSummary(),
-    appShow: () => sim.appShow(),
-    appHide: () => sim.appHide(),
-    interrupt: (errMsg) => sim.interrupt(errMsg),
-    failJoin: (errCode) => sim.failJoin(errCode),
+    navigate: (url, method = 'navigateTo') => page.navigate(url, method),
+    openReminder: (roomId) => page.openReminder(roomId),
+    answer: (options) => page.answer(options),
+    reject: () => page.reject(),
+    hangUp: () => page.hangUp(),
+    leave: () => page.leave(),
+    tapCustomButton: () => page.tapCustomButton(),
+    closeCustomBox: () => page.closeCustomBox(),
+    closeSummary: () => page.closeSummary(),
+    appShow: () => page.appShow(),
+    appHide: () => page.appHide(),
+    interrupt: (errMsg) => page.interrupt(errMsg),
+    failJoin: (errCode) => page.failJoin(errCode),
   };
 }
 
-function wmpfControl(sim: PluginSimulator): WmpfHostControl {
+function wmpfControl(host: WmpfHost): WmpfHostControl {
   return {
     get pushes() {
-      return sim.pushes;
+      return host.pushes;
     },
-    onPush: (listener) => sim.onPush(listener),
-    launch: (path) => sim.launch(path),
-    getPushToken: () => sim.getPushToken(),
-    getDeviceToken: () => sim.getDeviceToken(),
+    onPush: (listener) => host.onPush(listener),
+    launch: (path) => host.launch(path),
+    getPushToken: () => host.getPushToken(),
+    getDeviceToken: () => host.getDeviceToken(),
   };
 }
 
 /** Builds the plugin object of a connected simulator. */
 function pluginSurface(sim: PluginSimulator): SimulatedWmpfVoip {
-  const gate = sim.gate;
-  const faceRejecting = (api: string, schema: { safeParse(value: unknown): unknown }, wechatOnly: boolean) => (req: unknown) =>
+  const { gate } = sim;
+  const api = sim.api;
+  const faceRejecting = (name: string, schema: { safeParse(value: unknown): unknown }, wechatOnly: boolean) => (req: unknown) =>
     sim.track(async () => {
-      const error = sim.facePay(api, schema, req, wechatOnly);
-      if (error) throw sim.raise(error);
+      const error = api.facePay(name, schema, req, wechatOnly);
+      if (error) throw api.raise(error);
     });
-  const faceThrowing = (api: string, schema: { safeParse(value: unknown): unknown }) => (req: unknown) => {
-    const error = sim.facePay(api, schema, req, true);
-    if (error) throw sim.raise(error);
+  const faceThrowing = (name: string, schema: { safeParse(value: unknown): unknown }) => (req: unknown) => {
+    const error = api.facePay(name, schema, req, true);
+    if (error) throw api.raise(error);
   };
   const surface: Record<string, unknown> = {
-    initByCaller: (req: unknown) => sim.initByCaller(req),
-    forceHangUpVoip: (roomId?: unknown) => sim.forceHangUpVoip(roomId),
-    onVoipEvent: (listener: unknown) => sim.onVoipEvent(listener),
-    setUIConfig: (config: unknown) => sim.setUIConfig(config),
-    setCustomBtnText: (btnText: unknown) => sim.setCustomBtnText(btnText),
-    setVoipEndPagePath: (req: unknown) => sim.setVoipEndPagePath(req),
-    getPluginEnterOptions: () => sim.getPluginEnterOptions(),
-    getIotBindContactList: (req: unknown) => sim.getIotBindContactList(req),
+    initByCaller: (req: unknown) => api.initByCaller(req),
+    forceHangUpVoip: (roomId?: unknown) => api.forceHangUpVoip(roomId),
+    onVoipEvent: (listener: unknown) => api.onVoipEvent(listener),
+    setUIConfig: (config: unknown) => api.setUIConfig(config),
+    setCustomBtnText: (btnText: unknown) => api.setCustomBtnText(btnText),
+    setVoipEndPagePath: (req: unknown) => api.setVoipEndPagePath(req),
+    getPluginEnterOptions: () => api.getPluginEnterOptions(),
+    getIotBindContactList: (req: unknown) => api.getIotBindContactList(req),
     bindVoipAdminContact: faceRejecting('bindVoipAdminContact', BindVoipAdminContactRequest, true),
     getBindContactPath: faceRejecting('getBindContactPath', GetBindContactPathRequest, true),
     getVoipBindContactList: faceRejecting('getVoipBindContactList', GetVoipBindContactListRequest, false),
@@ -149,9 +153,9 @@ function pluginSurface(sim: PluginSimulator): SimulatedWmpfVoip {
     deleteVoipBindContact: faceThrowing('deleteVoipBindContact', DeleteVoipBindContactRequest),
     transerAdmin: faceThrowing('transerAdmin', TranserAdminRequest),
   };
-  if (gate.has('callWMPF')) surface['callWMPF'] = (req: unknown) => sim.callWMPF(req);
-  if (gate.has('callDevice')) surface['callDevice'] = (req: unknown) => sim.callDevice(req);
-  if (gate.has('getPluginOnloadOptions')) surface['getPluginOnloadOptions'] = (): PageQuery => sim.getPluginOnloadOptions();
+  if (gate.has('callWMPF')) surface['callWMPF'] = (req: unknown) => api.callWMPF(req);
+  if (gate.has('callDevice')) surface['callDevice'] = (req: unknown) => api.callDevice(req);
+  if (gate.has('getPluginOnloadOptions')) surface['getPluginOnloadOptions'] = (): PageQuery => api.getPluginOnloadOptions();
   if (gate.has('CALL_PAGE_PATH')) surface['CALL_PAGE_PATH'] = CALL_PAGE_PATH;
   if (gate.has('behaviour.errorClasses')) Object.assign(surface, { VoipError, VoipCgiError, VoipJoinError, VoipPluginError });
   const plugin = surface as unknown as SimulatedWmpfVoip;
@@ -167,23 +171,23 @@ function pluginSurface(sim: PluginSimulator): SimulatedWmpfVoip {
     get connected() {
       return sim.connected;
     },
-    callPage: callPageControl(sim),
-    wmpf: (sim.host === 'wmpf' ? wmpfControl(sim) : undefined) as WmpfVoipSimulatorControls['wmpf'],
+    callPage: callPageControl(sim.callPage),
+    wmpf: (sim.host === 'wmpf' ? wmpfControl(sim.wmpf) : undefined) as WmpfVoipSimulatorControls['wmpf'],
     get events() {
-      return sim.events;
+      return sim.delivery.events;
     },
     get reminders() {
-      return sim.reminders;
+      return sim.incoming.reminders;
     },
-    onReminder: (listener) => sim.onReminder(listener),
+    onReminder: (listener) => sim.incoming.onReminder(listener),
     get uiConfig() {
-      return sim.uiConfig;
+      return sim.state.uiConfig;
     },
     get customBtnText() {
-      return sim.customBtnText;
+      return sim.state.btnText;
     },
     get endPagePaths() {
-      return sim.endPagePaths;
+      return sim.state.endPages;
     },
     requirePlugin: (name: string) => {
       if (name !== 'wmpf-voip') throw new Error(`[wxvoip] requirePlugin('${name}'): this simulator provides the plugin declared as 'wmpf-voip' only`);

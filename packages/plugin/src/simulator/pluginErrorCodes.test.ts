@@ -6,7 +6,7 @@ import { CALL_PAGE_PATH, VoipCgiError, VoipPluginError } from '@wxvoip/contracts
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useWmpfVoipTesting } from '../testing/index.js';
 import { createWmpfVoipSimulator } from './createWmpfVoipSimulator.js';
-import type { SimulatorTransport } from '../transport/simulatorTransport.js';
+import type { FetchLike } from '@wxvoip/party-client';
 
 const t = useWmpfVoipTesting({ beforeAll, beforeEach, afterEach, afterAll });
 
@@ -73,32 +73,24 @@ describe('plugin codes thrown by callDevice / callWMPF and initByCaller', () => 
   });
 
   it('1002 and 1003: the request failed, or its answer could not be read', async () => {
-    const connectThen = (then: SimulatorTransport['request']): SimulatorTransport => {
-      const real = { request: (r: Parameters<SimulatorTransport['request']>[0]) => fetch(`${t.platform.url}${r.path}`, { method: r.method, headers: { 'content-type': 'application/json', ...r.headers }, ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }) }).then(async (res) => ({ status: res.status, body: (await res.json()) as unknown })) };
+    // The party client's fetch: the real one for connectParty, then `then` for every later request.
+    const connectThen = (then: FetchLike): FetchLike => {
       let connected = false;
-      return {
-        request: (r) => {
-          if (!connected) {
-            connected = true;
-            return real.request(r);
-          }
-          return then(r);
-        },
-        openPushChannel: (path, handlers) => {
-          const socket = new globalThis.WebSocket(`ws://wxvoip.mock${path}`);
-          socket.addEventListener('message', (e) => handlers.onMessage(String(e.data)));
-          socket.addEventListener('close', (e) => handlers.onClose(e.code, e.reason));
-          return { send: (text) => socket.send(text), close: () => socket.close() };
-        },
+      return (url, init) => {
+        if (!connected) {
+          connected = true;
+          return fetch(url, init);
+        }
+        return then(url, init);
       };
     };
-    const offline = await createWmpfVoipSimulator({ host: 'wechat', appId: 'wx_demo_app', openId: 'openid-carol', transport: connectThen(() => Promise.reject(new TypeError('fetch failed'))) });
+    const offline = await createWmpfVoipSimulator({ host: 'wechat', appId: 'wx_demo_app', openId: 'openid-carol', fetch: connectThen(() => Promise.reject(new TypeError('fetch failed'))) });
     const failed = await offline.callDevice(doorbell).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(VoipCgiError);
     expect(failed).toMatchObject({ errCode: 1002, cause: expect.any(TypeError) });
     expect(await offline.initByCaller({ roomType: 'video', businessType: 2, caller: { id: 'openid-carol' }, listener: { id: 'SN-WMPF-0001' }, voipToken: 'p' })).toMatchObject({ isSuccess: false, errCode: 1002 });
 
-    const garbled = await createWmpfVoipSimulator({ host: 'wechat', appId: 'wx_demo_app', openId: 'openid-bob', transport: connectThen(async () => ({ status: 502, body: '<html>Bad Gateway</html>' })) });
+    const garbled = await createWmpfVoipSimulator({ host: 'wechat', appId: 'wx_demo_app', openId: 'openid-bob', fetch: connectThen(async () => ({ status: 502, text: async () => '<html>Bad Gateway</html>' })) });
     await expect(garbled.callDevice(doorbell)).rejects.toMatchObject({ errCode: 1003, name: 'VoipCgiError' });
     await offline.simulator.close().catch(() => undefined);
     await garbled.simulator.close().catch(() => undefined);

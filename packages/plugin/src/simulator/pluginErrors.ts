@@ -1,5 +1,5 @@
 import { errorByKey, isErrorKey, voipErrorFromCatalogue, type VoipError, type VoipErrorKey } from '@wxvoip/contracts';
-import type { PlatformFailure } from '../transport/platformClient.js';
+import { describePartyFailure, type PartyFailure } from '@wxvoip/party-client';
 
 /** One validation issue as zod reports it: where and what. */
 export interface ArgumentIssue {
@@ -25,33 +25,38 @@ export function pluginError(api: string, key: VoipErrorKey, why: string): VoipEr
 }
 
 /**
- * The `VoipError` a failed platform exchange becomes (P §6): a refusal keeps its catalogue code and class (backend
- * codes are `VoipCgiError`s); a request that could not be made is 1002, an answer that could not be read 1003, and a
- * request the platform found malformed 1004. A refusal whose key is not a plugin or backend code (for example a
- * server-API code) is 1002 with the original as `cause`.
+ * The `VoipError` a failed platform exchange becomes (P §6): the plugin's mapping of the party client's one failure
+ * type. A refusal keeps its catalogue code and class (backend codes are `VoipCgiError`s); a request that could not be
+ * made (no answer, cancelled, channel closed) is 1002, an answer outside the contract 1003, and a request the platform
+ * found malformed 1004. A refusal whose key is not a plugin or backend code (for example a server-API code) is 1002
+ * with the failure as `cause`.
  */
-export function voipErrorOf(api: string, failure: PlatformFailure): VoipError {
+export function voipErrorOf(api: string, failure: PartyFailure): VoipError {
   switch (failure.kind) {
     case 'refused': {
-      if (failure.key !== undefined && isErrorKey(failure.key)) {
-        const domain = errorByKey(failure.key).domain;
+      const { key, errcode, errmsg } = failure.refusal;
+      if (key !== undefined && isErrorKey(key)) {
+        const domain = errorByKey(key).domain;
         if (domain === 'backend' || domain === 'plugin') {
-          return voipErrorFromCatalogue(failure.key as VoipErrorKey, { context: api, errMsg: failure.errmsg });
+          return voipErrorFromCatalogue(key as VoipErrorKey, { context: api, errMsg: errmsg });
         }
       }
-      return voipErrorFromCatalogue('CGI_REQUEST_FAILED', { context: api, errMsg: `${api}:fail errcode ${failure.errcode}: ${failure.errmsg}`, cause: failure });
+      return voipErrorFromCatalogue('CGI_REQUEST_FAILED', { context: api, errMsg: `${api}:fail errcode ${errcode}: ${errmsg}`, cause: failure });
     }
     case 'invalid':
-      return voipErrorFromCatalogue('INVALID_CALL_ARGUMENTS', { context: api, errMsg: `${api}:fail ${failure.errmsg}`, cause: failure.body });
+      return voipErrorFromCatalogue('INVALID_CALL_ARGUMENTS', { context: api, errMsg: `${api}:fail ${failure.refusal.errmsg}`, cause: failure.refusal });
     case 'credential':
       return voipErrorFromCatalogue('CGI_REQUEST_FAILED', {
         context: api,
-        errMsg: `${api}:fail the platform refused this plugin instance's credential (${failure.errcode} ${failure.errmsg}); was the simulator closed or the platform reset?`,
+        errMsg: `${api}:fail the platform refused this plugin instance's credential (${failure.refusal.errcode} ${failure.refusal.errmsg}); was the simulator closed or the platform reset?`,
       });
     case 'network':
       return voipErrorFromCatalogue('CGI_REQUEST_FAILED', { context: api, errMsg: `${api}:fail request failed`, cause: failure.cause });
-    case 'unparseable':
-      return voipErrorFromCatalogue('CGI_RESPONSE_UNPARSEABLE', { context: api, errMsg: `${api}:fail ${failure.detail}`, cause: failure.body });
+    case 'cancelled':
+    case 'channelClosed':
+      return voipErrorFromCatalogue('CGI_REQUEST_FAILED', { context: api, errMsg: `${api}:fail ${describePartyFailure(failure)}`, cause: failure });
+    case 'malformed':
+      return voipErrorFromCatalogue('CGI_RESPONSE_UNPARSEABLE', { context: api, errMsg: `${api}:fail ${failure.detail}`, cause: failure });
   }
 }
 

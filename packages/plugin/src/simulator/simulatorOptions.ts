@@ -1,6 +1,5 @@
 import type { EnvVersion, PluginEnterOptions, RegistrationMode } from '@wxvoip/contracts';
-import type { FetchLike, WebSocketConstructorLike } from '../transport/createHttpTransport.js';
-import type { SimulatorTransport } from '../transport/simulatorTransport.js';
+import type { FetchLike, WebSocketConstructorLike } from '@wxvoip/party-client';
 
 /** Base URL an in-process platform answers at through msw (`@wxvoip/mock-platform`'s `IN_PROCESS_ORIGIN`). */
 export const IN_PROCESS_PLATFORM_URL = 'http://wxvoip.mock';
@@ -24,17 +23,16 @@ export interface SimulatorCommonOptions {
   readonly enterOptions?: PluginEnterOptions;
   /** Whether the mini program is already running (default true); when false, the first launch through the plugin page sets the enter options. */
   readonly running?: boolean;
-  /** A transport of your own; default {@link createHttpTransport} with `fetch` and `WebSocket` below. */
-  readonly transport?: SimulatorTransport;
-  /** `fetch` for the default transport; default the global one. */
+  /** The `fetch` the party client sends requests with; default the global one, looked up at each request (msw intercepts it). */
   readonly fetch?: FetchLike;
-  /** WebSocket class for the default transport; default the global one (Node 20: pass `ws`'s `WebSocket`). */
+  /** The WHATWG WebSocket class of the push channel; default the global one (Node 20 has none: pass `ws`'s `WebSocket`). */
   readonly WebSocket?: WebSocketConstructorLike;
   /** Label shown in the platform's inspector and journal. */
   readonly label?: string;
   /**
    * How many entries each history keeps (`events`, `callPage.navigations`, `callPage.endPageOutcomes`, reminders,
-   * WMPF pushes, and the rooms it remembers); older ones are dropped so a long run does not grow. Default 1000.
+   * WMPF pushes, `createWxNavigation`'s `history`, and the rooms and incoming calls it remembers); older ones are
+   * dropped so a long run does not grow. Default 1000.
    */
   readonly historyLimit?: number;
 }

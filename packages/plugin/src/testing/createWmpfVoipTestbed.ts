@@ -5,7 +5,7 @@ import type { PlatformConfig } from '@wxvoip/mock-platform';
 import { setupServer } from 'msw/node';
 import { createWmpfVoipSimulator, type SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
 import type { WechatSimulatorOptions, WmpfSimulatorOptions } from '../simulator/simulatorOptions.js';
-import type { WebSocketConstructorLike } from '../transport/createHttpTransport.js';
+import type { WebSocketConstructorLike } from '@wxvoip/party-client';
 import { createFakeWx, type FakeWx } from '../wx/createFakeWx.js';
 import { createWxNavigation, type WxNavigation } from '../wx/createWxNavigation.js';
 import { createTestLinuxDevice, createTestWmpfDevice, type TestDevice, type TestDeviceHost } from './testDevices.js';

@@ -1,6 +1,7 @@
 import type { WmpfVoipModule } from '../types/wmpfVoip.js';
 import type { SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
-import { isCallPageUrl } from '../simulator/pluginSimulator.js';
+import type { EndPageOutcome } from '../simulator/callPageControl.js';
+import { isCallPageUrl } from '../simulator/callState.js';
 import type { GetDeviceVoIPListOption, RequestDeviceVoIPOption, WxCallbacks, WxGeneralCallbackResult } from '../types/wxDeviceVoip.js';
 import { createFakeWx, type FakeWx } from '../wx/createFakeWx.js';
 import { createLivePlugin } from './createLivePlugin.js';
@@ -121,7 +122,8 @@ export function installMiniProgramGlobals(current: () => SimulatedWmpfVoip<'wech
   const plugin = createLivePlugin(current);
   const pluginModule: WmpfVoipModule = { default: plugin };
   const fakeWx = new WeakMap<SimulatedWmpfVoip, FakeWx>();
-  const endPagesSeen = new WeakMap<SimulatedWmpfVoip, number>();
+  /** The last end-page outcome applied, per simulator (the outcomes are a bounded history: indexes shift once full). */
+  const endPagesSeen = new WeakMap<SimulatedWmpfVoip, EndPageOutcome>();
   const savedGlobals = new Map<string, PropertyDescriptor | undefined>();
   const savedWx = new Map<Scope, Map<string, PropertyDescriptor | undefined>>();
   let createdWx: Scope | undefined;
@@ -141,7 +143,9 @@ export function installMiniProgramGlobals(current: () => SimulatedWmpfVoip<'wech
   const syncEndPages = (): void => {
     const p = current();
     const outcomes = p.simulator.callPage.endPageOutcomes;
-    for (let i = endPagesSeen.get(p) ?? 0; i < outcomes.length; i += 1) {
+    const last = endPagesSeen.get(p);
+    // After the last one applied; all of them when it has been dropped from the history (or none was applied yet).
+    for (let i = last === undefined ? 0 : outcomes.lastIndexOf(last) + 1; i < outcomes.length; i += 1) {
       const outcome = outcomes[i];
       if (outcome?.kind === 'navigated') {
         const page = parsePageUrl(outcome.url, stack.at(-1)?.route);
@@ -151,7 +155,8 @@ export function installMiniProgramGlobals(current: () => SimulatedWmpfVoip<'wech
         stack = [];
       }
     }
-    endPagesSeen.set(p, outcomes.length);
+    const newest = outcomes.at(-1);
+    if (newest !== undefined) endPagesSeen.set(p, newest);
   };
 
   /** Pages leave the stack: a call page that shows a call unloads, which ends the call (P §3.4). */

@@ -1,6 +1,6 @@
 import { RequestDeviceVoipArgs } from '@wxvoip/contracts';
 import type { SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
-import type { PlatformFailure } from '../transport/platformClient.js';
+import type { PartyFailure } from '@wxvoip/party-client';
 import type { GetDeviceVoIPListOption, RequestDeviceVoIPFailResult, RequestDeviceVoIPOption, WxDeviceVoip, WxGeneralCallbackResult } from '../types/wxDeviceVoip.js';
 
 /** Fake `wx` VoIP members backed by the platform; mergeable into a `global.wx` (e.g. the one `miniprogram-simulate` installs). */
@@ -10,13 +10,14 @@ export interface FakeWx extends WxDeviceVoip {
 }
 
 /** `fail` result of a refused request: the catalogue code as `errCode`, or `errno` 1001 for a parameter error (D §5.1, §7.5). */
-function failResult(api: string, failure: PlatformFailure): RequestDeviceVoIPFailResult {
+function failResult(api: string, failure: PartyFailure): RequestDeviceVoIPFailResult {
   if (failure.kind === 'refused') {
-    if (failure.key === 'AUTHORIZATION_PARAMETER_ERROR') return { errMsg: `${api}:fail ${failure.errmsg}`, errno: 1001 };
-    return { errMsg: `${api}:fail ${failure.errmsg}`, errCode: failure.errcode };
+    const { key, errcode, errmsg } = failure.refusal;
+    if (key === 'AUTHORIZATION_PARAMETER_ERROR') return { errMsg: `${api}:fail ${errmsg}`, errno: 1001 };
+    return { errMsg: `${api}:fail ${errmsg}`, errCode: errcode };
   }
   if (failure.kind === 'invalid') return { errMsg: `${api}:fail parameter error`, errno: 1001 };
-  return { errMsg: `${api}:fail ${failure.kind === 'network' ? 'request failed' : failure.kind === 'credential' ? 'not connected' : 'bad response'}` };
+  return { errMsg: `${api}:fail ${failure.kind === 'credential' ? 'not connected' : failure.kind === 'malformed' ? 'bad response' : 'request failed'}` };
 }
 
 function finish<TSuccess, TFail>(option: { success?: (r: TSuccess) => void; fail?: (r: TFail) => void; complete?: (r: TSuccess | TFail) => void } | undefined, outcome: { ok: true; result: TSuccess } | { ok: false; result: TFail }): void {
@@ -46,15 +47,15 @@ export function createFakeWx(plugin: SimulatedWmpfVoip): FakeWx {
           finish<WxGeneralCallbackResult, RequestDeviceVoIPFailResult>(option, { ok: false, result: { errMsg: `${api}:fail parameter error`, errno: 1001 } });
           return;
         }
-        const result = await sim.platformClient.requestDeviceVoip(parsed.data);
+        const result = await sim.party.request('wxRequestDeviceVoip', { body: parsed.data });
         finish<WxGeneralCallbackResult, RequestDeviceVoIPFailResult>(option, result.ok ? { ok: true, result: { errMsg: `${api}:ok` } } : { ok: false, result: failResult(api, result.failure) });
       });
     },
     getDeviceVoIPList(option?: GetDeviceVoIPListOption): void {
       const api = 'getDeviceVoIPList';
       void sim.track(async () => {
-        const result = await sim.platformClient.getDeviceVoipList();
-        finish(option, result.ok ? { ok: true, result: { errMsg: `${api}:ok`, list: result.value.list } } : { ok: false, result: failResult(api, result.failure) as WxGeneralCallbackResult });
+        const result = await sim.party.request('wxGetDeviceVoipList', {});
+        finish(option, result.ok ? { ok: true, result: { errMsg: `${api}:ok`, list: result.data.list } } : { ok: false, result: failResult(api, result.failure) as WxGeneralCallbackResult });
       });
     },
     idle: () => sim.idle(),

@@ -1,5 +1,5 @@
 import type { SimulatedWmpfVoip } from '../simulator/createWmpfVoipSimulator.js';
-import { isCallPageUrl } from '../simulator/pluginSimulator.js';
+import { isCallPageUrl } from '../simulator/callState.js';
 import type { WxCallbacks, WxGeneralCallbackResult } from '../types/wxDeviceVoip.js';
 
 /** One navigation the mini program made through these members. */
@@ -23,7 +23,7 @@ export interface WxNavigation {
   reLaunch(option: NavigateOption): void;
   /** `wx.switchTab` (never the call page). */
   switchTab(option: NavigateOption): void;
-  /** Every navigation, in order. */
+  /** Every navigation, in order (the newest `historyLimit` of the simulator). */
   readonly history: readonly WxNavigationRecord[];
 }
 
@@ -38,8 +38,9 @@ export interface WxNavigation {
  */
 export function createWxNavigation(plugin: SimulatedWmpfVoip): WxNavigation {
   const history: WxNavigationRecord[] = [];
+  const state = plugin.simulator.internals.state;
   const go = (method: WxNavigationRecord['method']) => (option: NavigateOption) => {
-    history.push({ method, url: option.url });
+    state.record(history, { method, url: option.url });
     const done = (ok: boolean, errMsg: string) => {
       if (ok) option.success?.({ errMsg });
       else option.fail?.({ errMsg });

@@ -1,3 +1,4 @@
+import { describePartyFailure, PartyClient, type PartyResult } from '@wxvoip/party-client';
 /**
  * A Linux device acting through the platform's transport routes (D §1.2), for the plugin's tests: it connects as a
  * party and answers, refuses or hangs up the calls a phone places with callDevice. WeChat sends a Linux device
@@ -17,18 +18,19 @@ export interface TestLinuxDevice {
 
 /** Connects a Linux device of the demo seed (default the front doorbell SN-LINUX-0001). */
 export async function connectLinuxDevice(baseUrl: string, sn = 'SN-LINUX-0001', modelId = 'model-linux-doorbell'): Promise<TestLinuxDevice> {
-  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${baseUrl}/__wxvoip/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return (await res.json()) as { errcode: number; credential?: { token: string } };
+  const party = new PartyClient({ baseUrl });
+  const outcome = (result: PartyResult<unknown>): { errcode: number } => {
+    if (result.ok) return { errcode: 0 };
+    if (result.failure.kind === 'refused') return { errcode: result.failure.refusal.errcode };
+    throw new Error(`linux device: ${describePartyFailure(result.failure)}`);
   };
-  const connected = await post('/parties', { kind: 'linuxDevice', appId: 'wx_demo_app', sn, modelId });
-  if (connected.errcode !== 0 || !connected.credential) throw new Error(`linux device did not connect: ${JSON.stringify(connected)}`);
-  const auth = { authorization: `Bearer ${connected.credential.token}` };
+  const connected = await party.connect({ kind: 'linuxDevice', appId: 'wx_demo_app', sn, modelId });
+  if (!connected.ok) throw new Error(`linux device did not connect: ${describePartyFailure(connected.failure)}`);
   return {
     sn,
-    join: (roomId) => post('/linux/listener/join', { roomId }, auth),
-    refuse: (roomId, options = {}) => post('/linux/listener/hangup', { roomId, reason: 11, busy: options.busy ?? false }, auth),
-    hangUp: (roomId) => post(`/rooms/${roomId}/hang-up`, { origin: 'manual', reason: 1 }, auth),
-    abort: (roomId) => post(`/rooms/${roomId}/abort`, { errMsg: 'call interrupted due to native reason' }, auth),
+    join: async (roomId) => outcome(await party.request('linuxListenerJoin', { body: { roomId } })),
+    refuse: async (roomId, options = {}) => outcome(await party.request('linuxListenerHangup', { body: { roomId, reason: 11, busy: options.busy ?? false } })),
+    hangUp: async (roomId) => outcome(await party.request('hangUpRoom', { params: { roomId }, body: { origin: 'manual', reason: 1 } })),
+    abort: async (roomId) => outcome(await party.request('abortRoom', { params: { roomId }, body: { errMsg: 'call interrupted due to native reason' } })),
   };
 }
