@@ -1,4 +1,4 @@
-import { CONTROL_PREFIX, TRANSPORT_PREFIX, wechatApiContract, type WechatErrorBody } from '@wxvoip/contracts';
+import { CONTROL_PREFIX, TRANSPORT_PREFIX, WECHAT_PATH_PREFIXES, wechatApiContract, type WechatErrorBody } from '@wxvoip/contracts';
 import { problem, type ProblemResponse } from '../facade/problems.js';
 
 /** Which API a path belongs to, so an error answers in that API's shape. */
@@ -9,7 +9,7 @@ export function apiOf(url: string): ApiKind {
   const path = url.split('?')[0] ?? '';
   if (path.startsWith(CONTROL_PREFIX)) return 'control';
   if (path.startsWith(TRANSPORT_PREFIX)) return 'transport';
-  return path.startsWith('/cgi-bin/') || path.startsWith('/wxa/') ? 'wechat' : 'other';
+  return WECHAT_PATH_PREFIXES.some((prefix) => path.startsWith(prefix)) ? 'wechat' : 'other';
 }
 
 /** Known WeChat paths and their method, to tell "wrong method" (43002) from "no such API". */

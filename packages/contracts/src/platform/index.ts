@@ -128,6 +128,7 @@ export {
   PUSH_CHANNEL_TOKEN_PARAM,
   TRANSPORT_PREFIX,
   TRANSPORT_PROTOCOL_VERSION,
+  WECHAT_PATH_PREFIXES,
 } from './prefixes.js';
 export { PROBLEM_TYPES, ProblemDetails } from './problemDetails.js';
 export { ENCODING_AES_KEY_LENGTH, EncodingAesKey, PushConfig, PushToken, PushUrl } from './pushConfig.js';

@@ -10,7 +10,9 @@ import {
   PUSH_CHANNEL_TOKEN_PARAM,
   TRANSPORT_PREFIX,
   TRANSPORT_PROTOCOL_VERSION,
+  WECHAT_PATH_PREFIXES,
 } from './prefixes.js';
+import { wechatApiContract } from '../server-api/wechatApiContract.js';
 
 describe('prefixes and header names', () => {
   it('versions the transport in its path and keeps the control API at /__admin', () => {
@@ -23,5 +25,11 @@ describe('prefixes and header names', () => {
     for (const name of [NAMESPACE_HEADER, PARTY_CREDENTIAL_HEADER, ADMIN_TOKEN_HEADER]) expect(name).toBe(name.toLowerCase());
     expect(Namespace.parse(DEFAULT_NAMESPACE)).toBe('default');
     expect(PUSH_CHANNEL_TOKEN_PARAM).toBe('access_token');
+  });
+
+  it('names the prefix of every emulated WeChat route', () => {
+    for (const route of Object.values(wechatApiContract)) {
+      expect(WECHAT_PATH_PREFIXES.some((prefix) => route.path.startsWith(prefix)), route.path).toBe(true);
+    }
   });
 });

@@ -45,3 +45,9 @@ export const PUSH_CHANNEL_TOKEN_PARAM = 'access_token';
  * filled in. Not a ts-rest route: ts-rest describes request/response routes only.
  */
 export const PUSH_CHANNEL_PATH = `${TRANSPORT_PREFIX}/parties/:partyId/channel` as const;
+
+/**
+ * Path prefixes of WeChat's own server API that the mock emulates (`wechatApiContract`): a request under one of them
+ * is answered in WeChat's `{errcode, errmsg}` shape even when no route matches.
+ */
+export const WECHAT_PATH_PREFIXES = ['/cgi-bin/', '/wxa/'] as const;

@@ -1,3 +1,4 @@
+import { CONTROL_PREFIX } from '@wxvoip/contracts';
 import type { PlatformCore } from '../../core/platformCore.js';
 import type { TenantState } from '../../core/tenant/tenantState.js';
 import { refusalProblem, validationProblem } from '../problems.js';
@@ -39,7 +40,7 @@ export function appHandlers(core: PlatformCore): Pick<ControlHandlers, AppRoutes
           // D §2.3: iot_voip_notify is sent in secure mode only; any other mode would make every cloud call fail later.
           return validationProblem(
             [{ path: ['pushConfig', 'mode'], message: `pushConfig.mode '${mode}' cannot carry iot_voip_notify: WeChat sends it in secure mode only (D §2.3), so every cloud call would end callbackRefused. Use 'secure'` }],
-            `/__admin/apps/${request.params.appId}`,
+            `${CONTROL_PREFIX}/apps/${request.params.appId}`,
           );
         }
         if (patch.secret !== undefined) app.secret = patch.secret;
