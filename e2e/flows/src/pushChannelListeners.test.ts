@@ -2,16 +2,18 @@ import { getEventListeners } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { setupMockPlatform } from '@wxvoip/mock-platform/msw';
+import { ws } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 
-// msw's `ws` links keep one process-wide BroadcastChannel and add a `message` listener to it for every intercepted
-// connection, to be removed when that connection closes. On Node 20 and 22 a removal tied to an AbortSignal is lost
-// once the garbage collector runs (nodejs/node#63954), so a long test file leaked one listener per connection or two
-// and printed `MaxListenersExceededWarning` (patches/msw@2.15.0.patch removes the listener explicitly instead).
-// These tests open and close many push channels the ways the SDKs and the platform do, collecting garbage between
-// them, and count the listeners left on that channel.
+// msw's `ws` links share one process-wide BroadcastChannel. Unpatched, msw added a `message` listener to it for every
+// intercepted connection (twice for a push channel, which two links match), removed through an AbortSignal when the
+// connection closed. On Node 20 and 22 that removal is lost once the garbage collector runs (nodejs/node#63954), a
+// connection closed by the connection handler never removed it, and five open channels passed the limit of 10: long
+// test files printed `MaxListenersExceededWarning` (ADR 0030). patches/msw@2.15.0.patch routes those messages with
+// one listener per link. These tests open and close many push channels the ways the SDKs and the platform do,
+// collecting garbage in between, and count the listeners on that channel.
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -53,21 +55,21 @@ function open(url: string): { socket: WebSocket; opened: Promise<void>; closed: 
   return { socket, opened, closed };
 }
 
-/** msw's channel, caught the first time a connection adds its listener to it, and how many listeners it has now. */
-let channel: EventTarget | undefined;
+/** msw's channel: caught as a new `ws.link` (made for this only) adds its own listeners to it. */
+const channel = ((): EventTarget => {
+  const spy = vi.spyOn(BroadcastChannel.prototype, 'addEventListener');
+  ws.link('ws://listener-count.test/caught');
+  const caught = spy.mock.contexts[0] as EventTarget | undefined;
+  spy.mockRestore();
+  if (caught === undefined) throw new Error('msw’s ws.link added no listener to a BroadcastChannel: this test needs updating for this msw');
+  return caught;
+})();
+
+/** Runs one cycle, then collects garbage and counts the listeners on msw's channel. */
 async function listenersAfter(cycle: () => Promise<void>): Promise<number> {
-  if (channel === undefined) {
-    const spy = vi.spyOn(BroadcastChannel.prototype, 'addEventListener');
-    await cycle();
-    channel = spy.mock.contexts[0] as EventTarget | undefined;
-    spy.mockRestore();
-  } else {
-    await cycle();
-  }
-  expect(channel, 'an intercepted connection adds a listener to msw’s BroadcastChannel').toBeDefined();
-  gc();
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  return getEventListeners(channel!, 'message').length;
+  await cycle();
+  await collectGarbage();
+  return getEventListeners(channel, 'message').length;
 }
 
 /** Collects garbage, as the runtime may at any moment (here: while connections are open). */
@@ -81,8 +83,7 @@ describe('the in-process push channel leaves no listener behind', () => {
 
   it('after parties open their channels and close them', async () => {
     baseline = await listenersAfter(async () => {
-      // One connection, no collection while it is open: the channel is caught and the count of listeners msw keeps
-      // for itself (one per link) is known.
+      // One channel opened and closed: the count msw keeps for its links (and the one made above) is known.
       const { socket, opened, closed } = open(await partyChannelUrl('warm-up'));
       await opened;
       socket.close();
@@ -92,6 +93,7 @@ describe('the in-process push channel leaves no listener behind', () => {
       const sockets = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map(async (name) => open(await partyChannelUrl(`${round}-${name}`))));
       await Promise.all(sockets.map((s) => s.opened));
       await collectGarbage();
+      expect(getEventListeners(channel, 'message'), 'listeners while six channels are open').toHaveLength(baseline);
       for (const { socket } of sockets) socket.close();
       expect(await Promise.all(sockets.map((s) => s.closed))).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
     };
