@@ -9,7 +9,9 @@ import tseslint from 'typescript-eslint';
  *
  * Tags (set in each package.json under "nx.tags"):
  * - type:contracts  the one contract; depends on nothing internal
- * - type:sdk        plugin and device simulators; run time depends on contracts only
+ * - type:client     the party client every SDK stands on (ADR 0025); depends on contracts only
+ * - type:sdk        plugin and device simulators; run time depends on contracts and the party client only, never on
+ *                   another SDK
  * - type:platform   the mock platform; run time depends on contracts only
  * - type:e2e        cross-package flows; may depend on anything
  * - type:example    an example mini program: its own code (miniprogram/) imports nothing, it reaches the plugin
@@ -29,18 +31,25 @@ const runtimeConstraints = [
     onlyDependOnLibsWithTags: [],
     bannedExternalImports: ['fastify', '@fastify/*', 'msw', 'msw/*', '@ts-rest/fastify', '@ts-rest/serverless', 'ws'],
   },
-  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['fastify', '@fastify/*', '@ts-rest/fastify'] },
+  {
+    sourceTag: 'type:client',
+    onlyDependOnLibsWithTags: ['type:contracts'],
+    bannedExternalImports: ['fastify', '@fastify/*', 'msw', 'msw/*', '@ts-rest/fastify', '@ts-rest/serverless', 'ws'],
+  },
+  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts', 'type:client'], bannedExternalImports: ['fastify', '@fastify/*', '@ts-rest/fastify'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:sdk', 'type:platform'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:client', 'type:sdk', 'type:platform'] },
   { sourceTag: 'type:example', onlyDependOnLibsWithTags: [] },
 ];
 
 /** Tests may additionally drive the platform (in-process or over HTTP); contracts' tests still may not. */
 const testConstraints = runtimeConstraints.map((c) =>
   c.sourceTag === 'type:sdk'
-    ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] }
+    ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:client', 'type:platform'] }
+    : c.sourceTag === 'type:client'
+      ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'], bannedExternalImports: [] }
     : c.sourceTag === 'type:example'
-      ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:sdk', 'type:platform'] }
+      ? { ...c, onlyDependOnLibsWithTags: ['type:contracts', 'type:client', 'type:sdk', 'type:platform'] }
       : c,
 );
 
@@ -116,7 +125,7 @@ export default tseslint.config(
   },
   {
     // Portable runtime code: loads in a mini program's JS engine, where Node built-ins do not exist.
-    files: ['packages/contracts/src/**/*.ts', 'packages/plugin/src/**/*.ts'],
+    files: ['packages/contracts/src/**/*.ts', 'packages/party-client/src/**/*.ts', 'packages/plugin/src/**/*.ts'],
     ignores: [...testFiles, 'packages/plugin/src/testing/**'],
     rules: {
       'no-restricted-imports': [

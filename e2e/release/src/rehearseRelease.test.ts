@@ -16,7 +16,7 @@ beforeAll(async () => {
 describe('release rehearsal: the packed packages, installed with npm outside the workspace, under plain Node', () => {
   it('packs every published package, each without a problem an installer would hit', () => {
     expect(report.packages.map((p) => p.name)).toEqual(publishedPackages(root).map((p) => p.name));
-    expect(report.packages.map((p) => p.name)).toEqual(['@wxvoip/contracts', '@wxvoip/device-linux', '@wxvoip/device-rtos', '@wxvoip/mock-platform', '@wxvoip/plugin']);
+    expect(report.packages.map((p) => p.name)).toEqual(['@wxvoip/contracts', '@wxvoip/device-linux', '@wxvoip/device-rtos', '@wxvoip/mock-platform', '@wxvoip/party-client', '@wxvoip/plugin']);
     expect(report.packages.flatMap((p) => p.problems.map((problem) => problem.message))).toEqual([]);
   });
 
@@ -29,7 +29,7 @@ describe('release rehearsal: the packed packages, installed with npm outside the
     for (const runtime of report.runtimes) {
       expect([runtime.version, runtime.entries.filter((e) => !e.ok)]).toEqual([runtime.version, []]);
       const specifiers = runtime.entries.map((e) => e.specifier);
-      expect(specifiers).toEqual(expect.arrayContaining(['@wxvoip/contracts', '@wxvoip/contracts/openapi.json', '@wxvoip/mock-platform', '@wxvoip/mock-platform/msw', '@wxvoip/plugin', '@wxvoip/device-linux', '@wxvoip/device-linux/cli', '@wxvoip/device-rtos']));
+      expect(specifiers).toEqual(expect.arrayContaining(['@wxvoip/contracts', '@wxvoip/contracts/openapi.json', '@wxvoip/mock-platform', '@wxvoip/mock-platform/msw', '@wxvoip/plugin', '@wxvoip/device-linux', '@wxvoip/device-linux/cli', '@wxvoip/device-rtos', '@wxvoip/party-client']));
       for (const entry of runtime.entries.filter((e) => !e.specifier.endsWith('package.json'))) expect(entry.names, entry.specifier).toBeGreaterThan(0);
     }
   });

@@ -57,3 +57,43 @@ describe('dependency rules from DESIGN.md', () => {
     expect(await firedRules(path, code)).toEqual([]);
   });
 });
+
+// The party client (ADR 0025) and the SDKs standing on it: its own block, kept apart from the other cases to ease merges.
+describe('dependency rules of the party client and the SDKs (ADR 0025)', () => {
+  beforeAll(async () => {
+    await firedRules('packages/party-client/src/warm-up.ts', 'export const warm = 1;');
+  }, 60_000);
+
+  it.each([
+    ['party-client imports the platform', 'packages/party-client/src/x.ts', "import '@wxvoip/mock-platform';", '@nx/enforce-module-boundaries'],
+    ['party-client imports an SDK', 'packages/party-client/src/x.ts', "import '@wxvoip/plugin';", '@nx/enforce-module-boundaries'],
+    ['party-client imports the Linux SDK', 'packages/party-client/src/x.ts', "import '@wxvoip/device-linux';", '@nx/enforce-module-boundaries'],
+    ['party-client imports a Node built-in', 'packages/party-client/src/x.ts', "import { setTimeout as wait } from 'node:timers/promises';\nexport const w = wait;", 'no-restricted-imports'],
+    ['party-client imports events (no prefix)', 'packages/party-client/src/x.ts', "import { EventEmitter } from 'events';\nexport const e = EventEmitter;", 'no-restricted-imports'],
+    ['party-client imports ws', 'packages/party-client/src/x.ts', "import { WebSocket } from 'ws';\nexport const w = WebSocket;", 'no-restricted-imports'],
+    ['party-client imports msw', 'packages/party-client/src/x.ts', "import { ws } from 'msw';\nexport const w = ws;", 'no-restricted-imports'],
+    ['party-client uses the Buffer global', 'packages/party-client/src/x.ts', "export const b = Buffer.from('a');", 'no-restricted-globals'],
+    ['party-client uses the process global', 'packages/party-client/src/x.ts', 'export const e = process.env;', 'no-restricted-globals'],
+    ['plugin imports the Linux SDK', 'packages/plugin/src/x.ts', "import '@wxvoip/device-linux';", '@nx/enforce-module-boundaries'],
+    ['plugin imports the RTOS SDK', 'packages/plugin/src/x.ts', "import '@wxvoip/device-rtos';", '@nx/enforce-module-boundaries'],
+    ['device-linux imports the plugin', 'packages/device-linux/src/x.ts', "import '@wxvoip/plugin';", '@nx/enforce-module-boundaries'],
+    ['device-linux imports the RTOS SDK', 'packages/device-linux/src/x.ts', "import '@wxvoip/device-rtos';", '@nx/enforce-module-boundaries'],
+    ['device-rtos imports the Linux SDK', 'packages/device-rtos/src/x.ts', "import '@wxvoip/device-linux';", '@nx/enforce-module-boundaries'],
+    ['a device-linux test imports another SDK', 'packages/device-linux/src/x.test.ts', "import '@wxvoip/device-rtos';", '@nx/enforce-module-boundaries'],
+    ['the platform imports the party client', 'apps/mock-platform/src/x.ts', "import '@wxvoip/party-client';", '@nx/enforce-module-boundaries'],
+    ['contracts imports the party client', 'packages/contracts/src/x.ts', "import '@wxvoip/party-client';", '@nx/enforce-module-boundaries'],
+  ])('%s is a lint error', async (_name, path, code, rule) => {
+    expect(await firedRules(path, code)).toContain(rule);
+  });
+
+  it.each([
+    ['party-client imports contracts and @ts-rest/core', 'packages/party-client/src/x.ts', "import { initClient } from '@ts-rest/core';\nimport { PushMessage } from '@wxvoip/contracts';\nexport const c = [initClient, PushMessage];"],
+    ['a party-client test drives the platform over ws and msw', 'packages/party-client/src/x.test.ts', "import '@wxvoip/mock-platform';\nimport 'msw/node';\nimport 'ws';"],
+    ['the plugin stands on the party client', 'packages/plugin/src/x.ts', "import { PartyClient } from '@wxvoip/party-client';\nexport const p = PartyClient;"],
+    ['device-linux stands on the party client', 'packages/device-linux/src/x.ts', "import { PartyClient } from '@wxvoip/party-client';\nexport const p = PartyClient;"],
+    ['device-rtos stands on the party client', 'packages/device-rtos/src/x.ts', "import { PartyClient } from '@wxvoip/party-client';\nexport const p = PartyClient;"],
+    ['the flows use the party client', 'e2e/flows/src/x.test.ts', "import '@wxvoip/party-client';"],
+  ])('%s is allowed', async (_name, path, code) => {
+    expect(await firedRules(path, code)).toEqual([]);
+  });
+});

@@ -10,7 +10,8 @@ import type { PushMessage, VoipEventName, WxHangupReason, WxVoipStatus } from '@
 import type { MockPlatform } from '@wxvoip/mock-platform';
 import { expect } from 'vitest';
 import NodeWebSocket from 'ws';
-import { LinuxDevice, frameText, type LinuxDeviceOptions, type WebSocketConstructorLike, type WebSocketLike } from '../src/index.js';
+import { decodePushFrame } from '@wxvoip/party-client';
+import { LinuxDevice, type LinuxDeviceOptions, type WebSocketConstructorLike, type WebSocketLike } from '../src/index.js';
 
 export const APP = 'wx_demo_app';
 export const DOORBELL = 'model-linux-doorbell';
@@ -97,8 +98,9 @@ export class Phone {
     const socket = new WebSocket(`${platform.url.replace('http', 'ws')}${body.pushChannel.path}?${query.toString()}`);
     const phone = new Phone(platform, namespace, body.credential.token, socket);
     socket.addEventListener('message', (event) => {
-      void frameText(event.data).then((text) => {
-        const message = JSON.parse(text ?? '') as PushMessage;
+      void decodePushFrame(event.data).then((frame) => {
+        if (!frame.ok) throw new Error(`the phone got ${frame.detail}`);
+        const message: PushMessage = frame.message;
         phone.messages.push(message);
         if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: message.seq }));
       });

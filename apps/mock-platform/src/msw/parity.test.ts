@@ -241,7 +241,7 @@ describe('parity of fastify inject() and msw: transport', () => {
     });
     expect(answers.connected).toMatchObject({ status: 200, body: { errcode: 0, credential: { token: expect.any(String) }, pushChannel: { protocol: 'websocket' } } });
     expect(answers.placed).toMatchObject({ status: 200, body: { errcode: 0, roomId: expect.any(String), room: { state: 'ringing', side: 'caller' } } });
-    expect(answers.busy).toEqual({ status: 200, contentType: 'application/json; charset=utf-8', body: { errcode: 1005, errmsg: expect.any(String), key: 'PLUGIN_BUSY', domain: 'plugin' } });
+    expect(answers.busy).toEqual({ status: 200, contentType: 'application/json; charset=utf-8', body: { errcode: 1005, errmsg: expect.any(String), key: 'PLUGIN_BUSY', domain: 'plugin', pushSeq: 0 } });
     expect(answers.self).toMatchObject({ status: 200, body: { errcode: 0, party: { identity: { openId: 'openid-alice' } } } });
     expect(answers.noCredential).toMatchObject({ status: 401, body: { errcode: 41001 } });
     expect(answers.notBearer).toMatchObject({ status: 401, body: { errcode: 41001, errmsg: expect.stringContaining('Bearer') } });

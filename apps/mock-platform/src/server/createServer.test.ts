@@ -132,7 +132,7 @@ describe('createServer: transport and control', () => {
     const ok = await app.inject({ method: 'POST', url: '/__wxvoip/v1/plugin/call-device', headers: auth, payload: { roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' } });
     expect(JSON.parse(ok.body)).toMatchObject({ errcode: 0, roomId: expect.stringMatching(/^wxf830863afde621ebWmpfVoip\d+$/), room: { state: 'ringing', side: 'caller' } });
     const busy = await app.inject({ method: 'POST', url: '/__wxvoip/v1/plugin/call-device', headers: auth, payload: { roomType: 'voice', sn: 'SN-LINUX-0002', modelId: 'model-linux-doorbell' } });
-    expect(JSON.parse(busy.body)).toEqual({ errcode: 1005, errmsg: expect.any(String), key: 'PLUGIN_BUSY', domain: 'plugin' });
+    expect(JSON.parse(busy.body)).toEqual({ errcode: 1005, errmsg: expect.any(String), key: 'PLUGIN_BUSY', domain: 'plugin', pushSeq: 0 });
     const invalid = await app.inject({ method: 'POST', url: '/__wxvoip/v1/plugin/call-device', headers: auth, payload: { roomType: 'audio' } });
     expect(invalid.statusCode).toBe(400);
     expect(JSON.parse(invalid.body)).toMatchObject({ errcode: 47001, errors: expect.arrayContaining([expect.objectContaining({ path: 'roomType' })]) });

@@ -34,6 +34,15 @@ export const BearerCredential = z
 /** A party credential header value. */
 export type BearerCredential = z.infer<typeof BearerCredential>;
 
+/**
+ * Query parameter that names the tenant namespace on the push channel's URL. A WHATWG WebSocket cannot send the
+ * `x-wxvoip-namespace` header, so the channel reads the namespace from the query string when the header is absent.
+ *
+ * @example
+ * url.searchParams.set(PUSH_CHANNEL_NAMESPACE_PARAM, 'test-42');
+ */
+export const PUSH_CHANNEL_NAMESPACE_PARAM = 'namespace';
+
 /** Headers every platform route accepts: the optional tenant namespace. */
 export const NamespaceHeaders = z.object({
   'x-wxvoip-namespace': Namespace.optional(),

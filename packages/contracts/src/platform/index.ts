@@ -73,7 +73,7 @@ export {
   MAX_FAULT_LATENCY_MS,
 } from './faults.js';
 export { FieldIssue } from './fieldIssue.js';
-export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders } from './headers.js';
+export { BearerCredential, Namespace, NamespaceHeaders, PartyHeaders, PUSH_CHANNEL_NAMESPACE_PARAM } from './headers.js';
 export {
   BodyDigest,
   CallbackEntry,
@@ -139,6 +139,7 @@ export {
   IncomingCallMessage,
   PartyMessage,
   MAX_PARTY_FRAME_BYTES,
+  MAX_PUSH_FRAME_BYTES,
   PingMessage,
   PongMessage,
   PushMessage,
@@ -199,6 +200,7 @@ export { platformTransportContract } from './transportContract.js';
 export {
   CredentialRefusal,
   isTransportOk,
+  PushSeq,
   TransportOk,
   TransportRefusal,
   transportResult,

@@ -185,3 +185,10 @@ export type PartyMessage = z.infer<typeof PartyMessage>;
  * closes the channel with WebSocket code 1009 (message too big).
  */
 export const MAX_PARTY_FRAME_BYTES = 1024;
+
+/**
+ * Largest server → party frame a client accepts, in bytes of UTF-8. The largest legal {@link PushMessage} is an
+ * `appMsg` (its `msg` is at most 5 KiB, D §3.4) or an `incomingCall` with a WMPF push; 64 KiB leaves ample room [I].
+ * A client discards a larger frame without parsing it and reports it as a malformed push.
+ */
+export const MAX_PUSH_FRAME_BYTES = 64 * 1024;

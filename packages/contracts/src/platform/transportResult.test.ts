@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CredentialRefusal, TransportOk, TransportRefusal, TransportValidationRefusal, isTransportOk, transportResult } from './transportResult.js';
+import { CredentialRefusal, PushSeq, TransportOk, TransportRefusal, TransportValidationRefusal, isTransportOk, transportResult } from './transportResult.js';
 
 describe('transport bodies', () => {
   it('TransportRefusal is WeChat-shaped and never errcode 0', () => {
@@ -23,6 +23,16 @@ describe('transport bodies', () => {
     expect(Result.parse({ errcode: 1005, errmsg: 'busy' })).toEqual({ errcode: 1005, errmsg: 'busy' });
     expect(Result.safeParse({ errcode: 0, errmsg: 'ok' }).success).toBe(false);
     expect(isTransportOk(Result.parse({ errcode: -1, errmsg: 'system busy' }))).toBe(false);
+  });
+
+  it('every 200 body may state the push seq it was produced at (ADR 0026), a whole number from 0', () => {
+    const Result = transportResult({ roomId: z.string() });
+    expect(Result.parse({ errcode: 0, errmsg: 'ok', roomId: 'r', pushSeq: 12 })).toEqual({ errcode: 0, errmsg: 'ok', roomId: 'r', pushSeq: 12 });
+    expect(Result.parse({ errcode: 1005, errmsg: 'busy', pushSeq: 0 })).toEqual({ errcode: 1005, errmsg: 'busy', pushSeq: 0 });
+    expect(TransportOk.parse({ errcode: 0, errmsg: 'ok', pushSeq: 3 }).pushSeq).toBe(3);
+    expect(PushSeq.safeParse(-1).error?.issues[0]?.message).toContain('0 before any push');
+    expect(PushSeq.safeParse(1.5).error?.issues[0]?.message).toContain('integer');
+    expect(Result.safeParse({ errcode: 0, errmsg: 'ok', roomId: 'r', pushSeq: 'x' }).success).toBe(false);
   });
 
   it('TransportValidationRefusal is errcode 47001 with field issues', () => {

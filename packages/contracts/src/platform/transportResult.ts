@@ -4,6 +4,21 @@ import { WechatErrorBody, WechatOkBody } from '../server-api/index.js';
 import { FieldIssue } from './fieldIssue.js';
 
 /**
+ * The push sequence number at which a transport answer was produced: the `seq` of the last message the platform had
+ * sent (or queued) on the calling party's push channel when it made the answer; 0 when it had sent none (ADR 0026).
+ * Every push with a `seq` at or below it was produced before the answer, every later one after. The platform sends it
+ * in every HTTP 200 transport body (success or refusal); a client waits for those pushes, then adopts the answer before
+ * it hands them over, so no SDK needs an early-push buffer. HTTP 400 and 401 answers, and a refused
+ * `connectParty`, carry none (no party acted).
+ *
+ * @example
+ * PushSeq.parse(12); // the answer came after push 12 and before push 13
+ */
+export const PushSeq = z.number().int('pushSeq must be an integer').nonnegative('pushSeq is a push seq (1 or more), or 0 before any push');
+/** The push sequence number at which a transport answer was produced. */
+export type PushSeq = z.infer<typeof PushSeq>;
+
+/**
  * A transport refusal: WeChat's own `{ errcode, errmsg }` with HTTP 200, the errcode taken from the error
  * catalogue (backend codes 1–24, 10008, 98000xx, plugin codes 1000–2104, `wx_error_t`, …), plus the catalogue
  * `key` and its `domain`, because the same number means different things in different domains (backend 9 is
@@ -14,6 +29,8 @@ import { FieldIssue } from './fieldIssue.js';
  * TransportRefusal.parse({ errcode: 9, errmsg: 'openId has not authorized the device', key: 'DEVICE_NOT_AUTHORIZED', domain: 'backend' });
  */
 export const TransportRefusal = WechatErrorBody.extend({
+  /** Push sequence number at which the refusal was produced (see {@link PushSeq}). */
+  pushSeq: PushSeq.optional(),
   /** Catalogue key of the code (see docs/errors.md); the platform always sends it. A plain string keeps route types small. */
   key: z.string().min(1, 'key must name a catalogue entry').optional(),
   /** Catalogue domain of the code. */
@@ -47,19 +64,19 @@ export const CredentialRefusal = z.object({
 /** HTTP 401 body of a transport route. */
 export type CredentialRefusal = z.infer<typeof CredentialRefusal>;
 
-/** Success of a transport route that returns no data: `{ errcode: 0, errmsg: 'ok' }`. */
-export const TransportOk = WechatOkBody;
+/** Success of a transport route that returns no data: `{ errcode: 0, errmsg: 'ok' }` (and its {@link PushSeq}). */
+export const TransportOk = WechatOkBody.extend({ pushSeq: PushSeq.optional() });
 /** Success of a transport route that returns no data. */
 export type TransportOk = z.infer<typeof TransportOk>;
 
 /**
- * The HTTP 200 body of a transport route: `{ errcode: 0, errmsg, ...data }` or a {@link TransportRefusal}.
+ * The HTTP 200 body of a transport route: `{ errcode: 0, errmsg, pushSeq, ...data }` or a {@link TransportRefusal}.
  *
  * @example
  * const RegisterResult = transportResult({ registered: z.boolean() });
  */
 export function transportResult<TShape extends z.ZodRawShape>(data: TShape) {
-  return z.union([WechatOkBody.extend(data), TransportRefusal]);
+  return z.union([WechatOkBody.extend({ pushSeq: PushSeq.optional() }).extend(data), TransportRefusal]);
 }
 
 /**

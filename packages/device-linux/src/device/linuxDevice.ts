@@ -6,13 +6,14 @@ import {
   WxVoipSessionNewParams,
   envVersionOf,
   type ByeReason,
-  type DeviceStatusMessage,
+  type PushMessage,
   type WxDeviceMemberInput,
   type WxHangupReason,
   type WxInitConfigInput,
   type WxVoipSessionType,
 } from '@wxvoip/contracts';
-import { toWxError, type SdkCall } from '../errors/toWxError.js';
+import { PartyClient, type ChannelCloseReason, type FetchLike, type PartyResult, type WebSocketConstructorLike } from '@wxvoip/party-client';
+import { toWxError, unwrap, type SdkCall } from '../errors/toWxError.js';
 import { WxError } from '../errors/wxError.js';
 import { MediaSimulator, type MediaEvent } from '../media/mediaSimulator.js';
 import { cameraConfigProblem, downlinkVideoOf, type CameraConfig } from '../media/mediaRules.js';
@@ -22,10 +23,6 @@ import type { OperationOptions, SessionHost } from '../session/voipSession.js';
 import { VoipSession } from '../session/voipSession.js';
 import type { WxVoipStatusListener } from '../session/statusListener.js';
 import { DataDir } from '../storage/dataDir.js';
-import { PlatformClient, type FetchLike } from '../transport/platformClient.js';
-import { PlatformError } from '../transport/platformError.js';
-import { PushChannel } from '../transport/pushChannel.js';
-import type { WebSocketConstructorLike } from '../transport/webSocketLike.js';
 import { MAX_CLOCK_SKEW_MS, clockSkewMs } from './clockSkew.js';
 
 /** Options of a {@link LinuxDevice}: where the platform is, and the device's environment. */
@@ -74,7 +71,6 @@ export type DisconnectReason = ByeReason | 'lost';
 interface Online {
   readonly config: WxInitConfig;
   readonly dataDir: DataDir;
-  readonly channel: PushChannel;
   readonly partyId: string;
 }
 
@@ -93,31 +89,30 @@ const DEFAULT_CAMERA: CameraConfig = { width: 640, height: 480, fps: 15 };
  * await device.init({ data_dir: './data', device_id: 'SN-LINUX-0001', model_id: 'model-linux-doorbell', wxa_appid: 'wx_demo_app' });
  */
 export class LinuxDevice implements OperationTracker {
-  private readonly client: PlatformClient;
+  private readonly client: PartyClient;
   private readonly host: SessionHost;
   private readonly now: () => number;
-  private readonly WebSocket: WebSocketConstructorLike;
   private online: Online | undefined;
   private initialising = false;
   private readonly sessions = new Set<VoipSession>();
   private readonly rooms = new Map<string, VoipSession>();
-  private readonly early = new Map<string, DeviceStatusMessage[]>();
   private readonly liveOperations = new Set<WxOperation<unknown>>();
   private readonly disconnectListeners = new Set<(reason: DisconnectReason) => void>();
 
   constructor(private readonly options: LinuxDeviceOptions) {
-    this.client = new PlatformClient({ baseUrl: options.platformUrl, namespace: options.namespace, fetch: options.fetch });
+    this.client = new PartyClient({
+      baseUrl: options.platformUrl,
+      namespace: options.namespace,
+      fetch: options.fetch,
+      WebSocket: options.WebSocket ?? (NodeWebSocket as unknown as WebSocketConstructorLike),
+    });
     this.now = options.now ?? Date.now;
-    this.WebSocket = options.WebSocket ?? NodeWebSocket;
     this.host = {
       client: this.client,
       requireInitialised: (call) => void this.require(call),
       operation: (label, run, signal) => this.operation(label, run, signal),
       bindRoom: (roomId, session) => {
         this.rooms.set(roomId, session);
-        const queued = this.early.get(roomId);
-        this.early.delete(roomId);
-        for (const message of queued ?? []) session.receive(message);
       },
       unbindRoom: (roomId, session) => {
         if (this.rooms.get(roomId) === session) this.rooms.delete(roomId);
@@ -144,7 +139,7 @@ export class LinuxDevice implements OperationTracker {
 
   /** Pings answered on the push channel so far (diagnostics). */
   get pongsSent(): number {
-    return this.online?.channel.pongsSent ?? 0;
+    return this.online === undefined ? 0 : this.client.pongsSent;
   }
 
   /**
@@ -192,7 +187,7 @@ export class LinuxDevice implements OperationTracker {
         }
         let result;
         try {
-          result = await this.request('wx_device_register', () => this.client.register(snTicket, signal));
+          result = await this.request('wx_device_register', () => this.client.request('registerDevice', { body: { snTicket } }, { signal }));
         } catch (error) {
           if (error instanceof WxError && error.errorName === 'PERMISSION_DENIED') {
             // D §1.4: errcode 9 at registration means the SN is bound to another physical device. Name the way out.
@@ -265,7 +260,9 @@ export class LinuxDevice implements OperationTracker {
         this.require('wx_voip_listener_hangup');
         const parsed = WxVoipListenerHangupParams.safeParse({ roomid: roomId, reason });
         if (!parsed.success) throw new WxError('INVALID_ARGUMENT', `wx_voip_listener_hangup: ${parsed.error.issues.map((i) => i.message).join('; ')}`, { cause: parsed.error });
-        await this.request('wx_voip_listener_hangup', () => this.client.listenerHangup({ roomId, reason: parsed.data.reason, busy: options.busy ?? false }, signal));
+        await this.request('wx_voip_listener_hangup', () =>
+          this.client.request('linuxListenerHangup', { body: { roomId, reason: parsed.data.reason, busy: options.busy ?? false } }, { signal }),
+        );
         this.log(`wx_voip_listener_hangup: room ${roomId}, reason ${reason}${options.busy ? ' (busy)' : ''}`);
       },
       options.signal,
@@ -278,15 +275,13 @@ export class LinuxDevice implements OperationTracker {
    * Afterwards `init` may run again, from scratch.
    */
   async stop(): Promise<void> {
-    const online = this.require('wx_stop');
+    this.require('wx_stop');
     const alive = [...this.sessions].filter((s) => s.alive);
     if (alive.length > 0) throw new WxError('FAILED_PRECONDITION', `wx_stop: ${alive.length} session(s) still alive; destroy() every session before stop()`);
     for (const operation of this.liveOperations) this.log(`Detected memory leak: wx_operation (${operation.label}): await, wait, cancel or destroy every operation`);
     this.online = undefined;
-    online.channel.close();
     this.rooms.clear();
-    this.early.clear();
-    await this.client.disconnect().catch(() => undefined);
+    await this.client.disconnect();
   }
 
   /** Operations neither awaited, waited, cancelled nor destroyed (what `stop()` reports as leaks). */
@@ -339,6 +334,7 @@ export class LinuxDevice implements OperationTracker {
       const connected = await this.request('wx_init', () =>
         this.client.connect(
           {
+            kind: 'linuxDevice',
             appId: config.wxa_appid,
             sn: config.device_id,
             modelId: config.model_id,
@@ -346,57 +342,50 @@ export class LinuxDevice implements OperationTracker {
             hardwareId,
             ...(this.options.sdkVersion === undefined ? {} : { sdkVersion: this.options.sdkVersion }),
           },
-          signal,
+          { signal },
         ),
       );
       const skew = clockSkewMs({ sentAt, receivedAt: this.now(), serverTime: connected.serverTime });
       const tolerance = this.options.maxClockSkewMs ?? MAX_CLOCK_SKEW_MS;
       if (Math.abs(skew) > tolerance) {
         this.log('Found local timestamp incorrect');
-        await this.client.disconnect().catch(() => undefined);
+        await this.client.disconnect();
         throw new WxError(
           'FAILED_PRECONDITION',
           `wx_init: Found local timestamp incorrect: the local clock is ${Math.abs(skew)} ms ${skew > 0 ? 'ahead of' : 'behind'} the platform's (at most ${tolerance} ms allowed); set the system clock (NTP) and init again`,
         );
       }
-      let channel: PushChannel;
-      try {
-        ({ channel } = await PushChannel.open(this.client.channelUrl(connected.pushChannel.path), this.WebSocket, {
-          onStatus: (message) => this.route(message),
-          onClosed: (reason) => this.dropped(reason),
-        }, signal));
-      } catch (cause) {
-        await this.client.disconnect().catch(() => undefined);
+      const opened = await this.client.openChannel({ onPush: (message) => this.route(message), onClosed: (reason) => this.dropped(reason) }, { signal });
+      if (!opened.ok) {
+        await this.client.disconnect();
         if (signal.aborted) throw new WxError('CANCELLED', 'wx_init was cancelled');
-        throw new WxError('RESOURCE_EXHAUSTED', `wx_init: the push channel did not open (${(cause as Error).message}); check the network`, { cause });
+        throw toWxError('wx_init', opened.failure);
       }
-      this.online = { config, dataDir, channel, partyId: connected.party.partyId };
+      this.online = { config, dataDir, partyId: connected.party.partyId };
       this.log(`wx_init: ${config.device_id} (${config.model_id}) online as ${connected.party.partyId}, clock skew ${skew} ms`);
     } finally {
       this.initialising = false;
     }
   }
 
-  private route(message: DeviceStatusMessage): void {
+  /**
+   * A push for this device. Linux devices get only `deviceStatus` (D §0.2). The party client hands a status over only
+   * after the answer that names its room was adopted (ADR 0026), so a status for a room no session has is not ours.
+   */
+  private route(message: PushMessage): void {
+    if (message.type !== 'deviceStatus') return;
     const session = this.rooms.get(message.roomId);
-    if (session) {
-      session.receive(message);
-      return;
-    }
-    // A status can arrive before the HTTP answer that names its room: keep it until a session binds the room.
-    const queue = this.early.get(message.roomId) ?? [];
-    queue.push(message);
-    this.early.set(message.roomId, queue);
-    while (this.early.size > 64) this.early.delete(this.early.keys().next().value as string);
+    if (session) session.receive(message);
+    else this.log(`status ${message.status} for room ${message.roomId}, which no session has: ignored`);
   }
 
-  private dropped(reason: DisconnectReason): void {
+  private dropped(closed: ChannelCloseReason): void {
     if (this.online === undefined) return;
+    const reason: DisconnectReason = closed === 'refused' || closed === 'unreachable' || closed === 'cancelled' ? 'lost' : closed;
     this.log(`the platform dropped the device (${reason})`);
     this.online = undefined;
     for (const session of this.sessions) if (session.alive) session.connectionLost();
     this.rooms.clear();
-    this.early.clear();
     for (const listener of this.disconnectListeners) listener(reason);
   }
 
@@ -409,13 +398,8 @@ export class LinuxDevice implements OperationTracker {
     return new WxOperation(label, run, { signal, tracker: this });
   }
 
-  private async request<T>(call: SdkCall, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (error instanceof PlatformError) throw toWxError(call, error);
-      throw error;
-    }
+  private async request<T>(call: SdkCall, send: () => Promise<PartyResult<T>>): Promise<T> {
+    return unwrap(call, await send());
   }
 
   private log(line: string): void {

@@ -1,5 +1,5 @@
 import { isErrorKey, type ErrorKey, type WxErrorName } from '@wxvoip/contracts';
-import { describeFailure, type PlatformError } from '../transport/platformError.js';
+import { describePartyFailure, type PartyFailure, type PartyResult } from '@wxvoip/party-client';
 import { WxError } from './wxError.js';
 
 /** The SDK calls whose platform failures get a `wx_error_t`. */
@@ -75,18 +75,18 @@ export const NETWORK_FAILURE: Readonly<Record<SdkCall, ErrorName>> = {
 const BY_KEY: ReadonlyMap<string, RefusalMappingRow> = new Map(REFUSAL_MAPPING.map((row) => [row.key, row]));
 
 /**
- * The `wx_error_t` an SDK call returns for a failed platform request:
+ * The `wx_error_t` an SDK call returns for a failed platform request (a {@link PartyFailure} of the party client):
  * 1. a refusal in the `device-sdk` domain is already a `wx_error_t` (its key is `WXERROR_<NAME>`);
  * 2. any other refusal maps by catalogue key through {@link REFUSAL_MAPPING}; an unmapped key is `INTERNAL`;
  * 3. no answer at all: {@link NETWORK_FAILURE}; cancelled: `CANCELLED`; HTTP 400: `INVALID_ARGUMENT`;
- *    HTTP 401 (the platform no longer knows this device): `FAILED_PRECONDITION`; an answer outside the contract: `INTERNAL`.
+ *    HTTP 401 (the platform no longer knows this device): `FAILED_PRECONDITION`; an answer outside the contract:
+ *    `INTERNAL`; a push channel that would not open: `RESOURCE_EXHAUSTED` (`wx_init`'s "no network").
  *
  * @example
- * toWxError('wx_voip_session_call', error).errorName; // 'PERMISSION_DENIED' for backend 9
+ * toWxError('wx_voip_session_call', failure).errorName; // 'PERMISSION_DENIED' for backend 9
  */
-export function toWxError(call: SdkCall, error: PlatformError): WxError {
-  const failure = error.failure;
-  const what = `${call} failed: ${describeFailure(failure)}`;
+export function toWxError(call: SdkCall, failure: PartyFailure): WxError {
+  const what = `${call} failed: ${describePartyFailure(failure)}`;
   switch (failure.kind) {
     case 'network':
       return new WxError(NETWORK_FAILURE[call], `${what}. Check that the platform URL is right and reachable, then retry.`, { cause: failure.cause });
@@ -96,11 +96,13 @@ export function toWxError(call: SdkCall, error: PlatformError): WxError {
       return new WxError('INVALID_ARGUMENT', `${what}. Fix the argument the message names.`);
     case 'credential':
       return new WxError('FAILED_PRECONDITION', `${what}. The platform no longer knows this device (disconnected, taken offline or reset): call stop() and init() again.`, {
-        platformCode: failure.errcode,
+        platformCode: failure.refusal.errcode,
       });
-    case 'protocol':
+    case 'malformed':
       return new WxError('INTERNAL', `${what}. Is the platform a wxvoip mock platform speaking transport protocol v1?`);
-    case 'refusal': {
+    case 'channelClosed':
+      return new WxError('RESOURCE_EXHAUSTED', `${call}: the push channel did not open (${describePartyFailure(failure)}); check the network`);
+    case 'refused': {
       const { key, domain, errcode } = failure.refusal;
       const details = { ...(key === undefined ? {} : { key }), ...(domain === undefined ? {} : { domain }), platformCode: errcode };
       if (domain === 'device-sdk' && key !== undefined && key.startsWith('WXERROR_') && key !== 'WXERROR_OK') {
@@ -110,6 +112,17 @@ export function toWxError(call: SdkCall, error: PlatformError): WxError {
       return new WxError(mapped ?? 'INTERNAL', `${what}.${mapped === undefined ? ' This refusal has no documented wx_error_t for this call (see the mapping table in the README).' : ''}`, details);
     }
   }
+}
+
+/**
+ * The data of a party-client result, or its failure thrown as the call's `wx_error_t`.
+ *
+ * @example
+ * const created = unwrap('wx_voip_session_call', await party.request('linuxSessionCall', { body }));
+ */
+export function unwrap<T>(call: SdkCall, result: PartyResult<T>): T {
+  if (!result.ok) throw toWxError(call, result.failure);
+  return result.data;
 }
 
 /**

@@ -12,22 +12,22 @@ import {
   type WxVoipSessionType,
   type WxVoipStatus,
 } from '@wxvoip/contracts';
-import { toWxError, type SdkCall } from '../errors/toWxError.js';
+import type { PartyClient, PartyResult } from '@wxvoip/party-client';
+import { unwrap, type SdkCall } from '../errors/toWxError.js';
 import { WxError } from '../errors/wxError.js';
 import type { MediaSimulator, MediaSnapshot, VideoFrame } from '../media/mediaSimulator.js';
 import type { WxOperation } from '../operation/wxOperation.js';
-import type { PlatformClient } from '../transport/platformClient.js';
-import { PlatformError } from '../transport/platformError.js';
 import type { WxVoipStatusListener } from './statusListener.js';
 
 /** What a session needs from its device. */
 export interface SessionHost {
-  readonly client: PlatformClient;
+  /** The device's party client (transport API and push channel). */
+  readonly client: PartyClient;
   /** Throws `WXERROR_FAILED_PRECONDITION` when `wx_init` has not completed. */
   requireInitialised(call: string): void;
   /** Wraps work in a tracked {@link WxOperation}. */
   operation<T>(label: string, run: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): WxOperation<T>;
-  /** Routes the room's statuses to the session (replaying those that arrived first). */
+  /** Routes the room's statuses to the session. */
   bindRoom(roomId: string, session: VoipSession): void;
   /** Stops routing the room's statuses to the session. */
   unbindRoom(roomId: string, session: VoipSession): void;
@@ -105,17 +105,25 @@ export class VoipSession {
           this.currentStatus = WX_VOIP_STATUS.IDLE;
           this.mediaSimulator.dialing();
           const created = await this.request('wx_voip_session_call', () =>
-            this.host.client.sessionCall(
+            this.host.client.request(
+              'linuxSessionCall',
               {
-                roomType: roomTypeOf(this.type),
-                callee: { id: parsed.data.id, ...(parsed.data.name === '' ? {} : { name: parsed.data.name }), cameraStatus: parsed.data.camera_status },
-                self: { cameraStatus: this.self.camera_status },
+                body: {
+                  roomType: roomTypeOf(this.type),
+                  callee: { id: parsed.data.id, ...(parsed.data.name === '' ? {} : { name: parsed.data.name }), cameraStatus: parsed.data.camera_status },
+                  self: { cameraStatus: this.self.camera_status },
+                },
               },
-              signal,
+              {
+                signal,
+                // Bound before any status of the room is handed over, even one the platform pushed before answering (ADR 0026).
+                adopt: (data) => {
+                  this.currentRoomId = data.roomId;
+                  this.host.bindRoom(data.roomId, this);
+                },
+              },
             ),
           );
-          this.currentRoomId = created.roomId;
-          this.host.bindRoom(created.roomId, this);
           this.host.log(`wx_voip_session_call: call placed in room ${created.roomId}`);
           return created.roomId;
         } catch (error) {
@@ -149,7 +157,7 @@ export class VoipSession {
           this.currentRoomId = roomId;
           this.host.bindRoom(roomId, this);
           try {
-            await this.request('wx_voip_listener_join', () => this.host.client.listenerJoin({ roomId, cameraStatus: this.self.camera_status }, signal));
+            await this.request('wx_voip_listener_join', () => this.host.client.request('linuxListenerJoin', { body: { roomId, cameraStatus: this.self.camera_status } }, { signal }));
           } catch (error) {
             if (!IN_CALL.includes(this.currentStatus)) {
               this.forgetRoom();
@@ -183,7 +191,7 @@ export class VoipSession {
         if (!parsed.success) throw new WxError('INVALID_ARGUMENT', `wx_voip_session_hangup: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
         const roomId = this.currentRoomId;
         if (roomId === '') throw new WxError('FAILED_PRECONDITION', 'wx_voip_session_hangup: this session has no call to hang up; before a session joins, refuse with device.listenerHangup(roomId, reason)');
-        await this.request('wx_voip_session_hangup', () => this.host.client.hangUp(roomId, { origin: 'manual', reason: parsed.data }, signal));
+        await this.request('wx_voip_session_hangup', () => this.host.client.request('hangUpRoom', { params: { roomId }, body: { origin: 'manual', reason: parsed.data } }, { signal }));
         this.host.log(`wx_voip_session_hangup: room ${roomId}, reason ${parsed.data}`);
       },
       options.signal,
@@ -199,7 +207,7 @@ export class VoipSession {
     this.destroyed = true;
     const roomId = this.currentRoomId;
     if (roomId !== '' && IN_CALL.includes(this.currentStatus)) {
-      this.host.client.hangUp(roomId, { origin: 'manual', reason: 1 }).catch(() => undefined);
+      void this.host.client.request('hangUpRoom', { params: { roomId }, body: { origin: 'manual', reason: 1 } });
       this.mediaSimulator.ended();
     }
     this.forgetRoom();
@@ -260,13 +268,8 @@ export class VoipSession {
     if (this.currentRoomId !== '') this.host.unbindRoom(this.currentRoomId, this);
   }
 
-  private async request<T>(call: SdkCall, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (error instanceof PlatformError) throw toWxError(call, error);
-      throw error;
-    }
+  private async request<T>(call: SdkCall, send: () => Promise<PartyResult<T>>): Promise<T> {
+    return unwrap(call, await send());
   }
 }
 

@@ -98,7 +98,7 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
           magic: magic(request, caller),
         },
         () => work(tenant, caller, request),
-        (outcome) => ({ status: 200 as const, body: outcome.ok ? { errcode: 0 as const, errmsg: 'ok', ...outcome.value } : refusalBody(outcome.refusal) }),
+        (outcome) => ({ status: 200 as const, body: { ...(outcome.ok ? { errcode: 0 as const, errmsg: 'ok', ...outcome.value } : refusalBody(outcome.refusal)), pushSeq: caller.lastSentSeq } }),
       );
     };
   }
@@ -144,6 +144,7 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
               pushChannel: { protocol: 'websocket' as const, path: PUSH_CHANNEL_PATH.replace(':partyId', p.partyId), tokenParam: 'access_token' as const, pingIntervalMs: tenant.state.config.pingIntervalMs },
               protocolVersion: TRANSPORT_PROTOCOL_VERSION,
               serverTime: tenant.state.now(),
+              pushSeq: p.lastSentSeq,
             },
           };
         },

@@ -31,6 +31,8 @@ export interface PartyState {
   active: boolean;
   sink: ChannelSink | undefined;
   nextSeq: number;
+  /** Seq of the last message sent or queued on the channel (dropped ones excluded): what transport answers state as `pushSeq`. */
+  lastSentSeq: number;
   /** Messages waiting for a channel (bounded by `config.maxPendingPushesPerParty`). */
   readonly pending: PushMessage[];
   /** Seq of the last ping not yet answered, and how many in a row went unanswered. */
@@ -76,6 +78,7 @@ export class PartyRegistry {
       active: true,
       sink: undefined,
       nextSeq: 1,
+      lastSentSeq: 0,
       pending: [],
       awaitingPong: undefined,
       missedPongs: 0,
@@ -219,6 +222,7 @@ export class PartyRegistry {
   }
 
   private route(party: PartyState, message: PushMessage): void {
+    party.lastSentSeq = message.seq;
     if (party.sink) {
       party.sink(message);
       return;

@@ -3,7 +3,7 @@ export const WEB_SOCKET_STATE = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 
 
 /** The `message` event of a WHATWG WebSocket: `data` is a string for text frames; a Blob, ArrayBuffer or Buffer for binary ones. */
 export interface WebSocketMessageEventLike {
-  /** The frame: read it with `frameText`. */
+  /** The frame: {@link decodePushFrame} reads it. */
   readonly data: unknown;
 }
 
@@ -15,10 +15,12 @@ export interface WebSocketCloseEventLike {
   readonly reason: string;
 }
 
-/** The `error` event of a WHATWG WebSocket (browsers say nothing more; `ws` and some others add a `message`). */
+/** The `error` event of a WHATWG WebSocket (browsers say nothing more; `ws` adds a `message` and an `error`). */
 export interface WebSocketErrorEventLike {
   /** What went wrong, when the implementation says. */
   readonly message?: unknown;
+  /** The underlying error, when the implementation gives it. */
+  readonly error?: unknown;
 }
 
 /**
@@ -46,6 +48,6 @@ export interface WebSocketLike {
  * A WHATWG `WebSocket` class: `globalThis.WebSocket` (browsers, Node 22+, msw's interceptor) or `ws`'s `WebSocket`.
  *
  * @example
- * const device = new LinuxDevice({ platformUrl: platform.url, WebSocket: globalThis.WebSocket });
+ * const party = new PartyClient({ baseUrl, fetch, WebSocket: globalThis.WebSocket });
  */
 export type WebSocketConstructorLike = new (url: string) => WebSocketLike;

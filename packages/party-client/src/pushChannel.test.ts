@@ -1,10 +1,11 @@
 /**
  * The push channel on the WHATWG WebSocket interface alone, with a scripted socket: frames of every kind a WebSocket
- * class may deliver, pongs, and the order of a `bye` and the close that follows it.
+ * class may deliver, pongs and acks, malformed frames, and the order of a `bye` and the close that follows it.
  */
-import type { ByeReason, DeviceStatusMessage } from '@wxvoip/contracts';
+import type { PushMessage } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import { PushChannel } from './pushChannel.js';
+import type { PartyFailure } from './partyFailure.js';
+import { PushChannel, type PushChannelOpened } from './pushChannel.js';
 import { WEB_SOCKET_STATE, type WebSocketCloseEventLike, type WebSocketErrorEventLike, type WebSocketMessageEventLike } from './webSocketLike.js';
 
 type Listener = (event: never) => void;
@@ -58,13 +59,25 @@ class ScriptedSocket {
 
 const hello = { type: 'hello', seq: 1, at: 0, partyId: 'p-1', kind: 'linuxDevice', namespace: 'default', protocolVersion: 'v1', pingIntervalMs: 30_000 };
 
-function openChannel() {
-  const statuses: DeviceStatusMessage[] = [];
-  const closed: (ByeReason | 'lost')[] = [];
-  const opening = PushChannel.open('ws://wxvoip.mock/channel', ScriptedSocket, { onStatus: (m) => void statuses.push(m), onClosed: (r) => void closed.push(r) });
+function openChannel(options: { acknowledge?: boolean; signal?: AbortSignal } = {}) {
+  const messages: PushMessage[] = [];
+  const closed: string[] = [];
+  const malformed: PartyFailure[] = [];
+  const opening = PushChannel.open({
+    url: 'ws://wxvoip.mock/channel',
+    WebSocket: ScriptedSocket,
+    events: { onMessage: (m) => void messages.push(m), onLost: (code) => void closed.push(`lost ${code}`), onMalformed: (f) => void malformed.push(f) },
+    ...options,
+  });
   const socket = ScriptedSocket.last;
   if (socket === undefined) throw new Error('no socket was created');
-  return { opening, socket, statuses, closed };
+  return { opening, socket, messages, closed, malformed };
+}
+
+async function opened(opening: Promise<PushChannelOpened>): Promise<Extract<PushChannelOpened, { ok: true }>> {
+  const result = await opening;
+  if (!result.ok) throw new Error(`expected the channel to open: ${result.failure.detail}`);
+  return result;
 }
 
 describe('PushChannel on a WHATWG WebSocket', () => {
@@ -76,37 +89,52 @@ describe('PushChannel on a WHATWG WebSocket', () => {
     socket.message(new TextEncoder().encode(JSON.stringify({ type: 'ping', seq: 2, at: 0 })).buffer);
     socket.message(Buffer.from(JSON.stringify({ type: 'ping', seq: 3, at: 0 })));
     socket.message(JSON.stringify({ type: 'ping', seq: 4, at: 0 }));
-    const { channel, hello: said } = await opening;
+    const { channel, hello: said } = await opened(opening);
     expect(said).toMatchObject({ partyId: 'p-1' });
     expect(channel.open).toBe(true);
     await expect.poll(() => socket.sent.map((s) => JSON.parse(s) as unknown)).toEqual([2, 3, 4].map((seq) => ({ type: 'pong', seq })));
     expect(channel.pongsSent).toBe(3);
   });
 
-  it('hands deviceStatus over and reports a bye with its reason even when the close event follows at once', async () => {
-    const { opening, socket, statuses, closed } = openChannel();
+  it('hands deviceStatus over and the bye with its reason, and no lost for the close event that follows at once', async () => {
+    const { opening, socket, messages, closed } = openChannel();
     socket.opened();
     socket.message(JSON.stringify(hello));
-    await opening;
+    await opened(opening);
     socket.message([Buffer.from('{"type":"deviceStatus","seq":2,"at":0,"roomId":"room-1",'), Buffer.from('"status":2,"reason":null}')]);
     socket.message(new Blob([JSON.stringify({ type: 'bye', seq: 3, at: 0, reason: 'kicked' })]));
     socket.closed(1000, 'kicked');
-    await expect.poll(() => closed).toEqual(['kicked']);
-    expect(statuses).toMatchObject([{ roomId: 'room-1', status: 2 }]);
+    await expect.poll(() => messages.map((m) => m.type)).toEqual(['deviceStatus', 'bye']);
+    expect(messages).toMatchObject([{ roomId: 'room-1', status: 2 }, { reason: 'kicked' }]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(closed).toEqual([]);
+  });
+
+  it('acknowledges each message when asked, and reports malformed frames without stopping', async () => {
+    const { opening, socket, messages, malformed } = openChannel({ acknowledge: true });
+    socket.opened();
+    socket.message(JSON.stringify(hello));
+    await opened(opening);
+    socket.message('not json');
+    socket.message(JSON.stringify({ type: 'deviceStatus', seq: 2, at: 0, roomId: 'room-1', status: 99, reason: null }));
+    socket.message(JSON.stringify({ type: 'appMsg', seq: 3, at: 0, pushToken: 't', msg: 'hi', appid: 'wx_demo_app' }));
+    await expect.poll(() => messages.map((m) => m.seq)).toEqual([3]);
+    expect(malformed.map((f) => f.kind)).toEqual(['malformed', 'malformed']);
+    expect(socket.sent.map((s) => JSON.parse(s) as unknown)).toEqual([{ type: 'ack', seq: 1 }, { type: 'ack', seq: 3 }]);
   });
 
   it('reports a dropped socket as lost, and stop() as nothing', async () => {
     const dropped = openChannel();
     dropped.socket.opened();
     dropped.socket.message(JSON.stringify(hello));
-    await dropped.opening;
+    await opened(dropped.opening);
     dropped.socket.closed(1006);
-    await expect.poll(() => dropped.closed).toEqual(['lost']);
+    await expect.poll(() => dropped.closed).toEqual(['lost 1006']);
 
     const stopped = openChannel();
     stopped.socket.opened();
     stopped.socket.message(JSON.stringify(hello));
-    const { channel } = await stopped.opening;
+    const { channel } = await opened(stopped.opening);
     channel.close();
     stopped.socket.closed(1000);
     expect(stopped.socket.closes).toEqual([1000]);
@@ -114,16 +142,21 @@ describe('PushChannel on a WHATWG WebSocket', () => {
     expect(stopped.closed).toEqual([]);
   });
 
-  it('rejects with the close code and reason when the platform refuses before hello, and with the error when the socket fails', async () => {
+  it('fails with the close code and reason when the platform refuses before hello, with the error when the socket fails, and when cancelled', async () => {
     const refused = openChannel();
     refused.socket.opened();
     refused.socket.closed(4401, 'credential unknown');
-    await expect(refused.opening).rejects.toThrow('push channel closed before hello (4401 credential unknown)');
+    expect(await refused.opening).toEqual({ ok: false, failure: { kind: 'channelClosed', reason: 'refused', code: 4401, detail: 'closed before hello (4401 credential unknown)' } });
 
     const failed = openChannel();
     failed.socket.failed('connect ECONNREFUSED 127.0.0.1:1');
     failed.socket.closed(1006);
-    await expect(failed.opening).rejects.toThrow('connect ECONNREFUSED 127.0.0.1:1');
-    expect(failed.socket.closes).toEqual([undefined]);
+    expect(await failed.opening).toMatchObject({ ok: false, failure: { reason: 'unreachable', code: 1006, detail: expect.stringContaining('connect ECONNREFUSED 127.0.0.1:1') } });
+
+    const controller = new AbortController();
+    const cancelled = openChannel({ signal: controller.signal });
+    controller.abort();
+    expect(await cancelled.opening).toMatchObject({ ok: false, failure: { reason: 'cancelled' } });
+    expect(cancelled.socket.closes).toEqual([undefined]);
   });
 });

@@ -1,0 +1,63 @@
+import { MAX_PUSH_FRAME_BYTES, PushMessage } from '@wxvoip/contracts';
+
+/** A decoded push frame: the message, or why the frame is not one (too large, unreadable, not JSON, outside the contract). */
+export type DecodedPushFrame = { readonly ok: true; readonly message: PushMessage } | { readonly ok: false; readonly detail: string };
+
+/**
+ * Reads one server → party frame: text frames as they are, binary frames (Blob, ArrayBuffer, a typed array or Buffer,
+ * or `ws`'s Buffer fragments) as UTF-8; refuses a frame over {@link MAX_PUSH_FRAME_BYTES} before parsing it; then
+ * checks it against the contract's {@link PushMessage}. The one frame decoder of every SDK.
+ *
+ * @example
+ * socket.addEventListener('message', (event) => void decodePushFrame(event.data).then((frame) => frame.ok && handle(frame.message)));
+ */
+export async function decodePushFrame(data: unknown, maxBytes: number = MAX_PUSH_FRAME_BYTES): Promise<DecodedPushFrame> {
+  const size = byteSize(data, maxBytes);
+  if (size === undefined) return { ok: false, detail: `a frame of an unknown type (${typeof data})` };
+  if (size > maxBytes) return { ok: false, detail: `a frame of ${size} bytes, over the ${maxBytes}-byte limit` };
+  const text = await frameText(data);
+  if (text === undefined) return { ok: false, detail: 'a frame that could not be read as UTF-8 text' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, detail: `a frame that is not JSON: ${text.slice(0, 80)}` };
+  }
+  const parsed = PushMessage.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, detail: `a frame outside the push contract (${issue === undefined ? 'invalid' : `${issue.path.join('.') || 'message'}: ${issue.message}`})` };
+  }
+  return { ok: true, message: parsed.data };
+}
+
+/** Size of a frame in bytes (a string counts its UTF-8 bytes at most 3 per UTF-16 unit, without encoding it twice). */
+function byteSize(data: unknown, maxBytes: number): number | undefined {
+  if (typeof data === 'string') return data.length * 3 <= maxBytes ? data.length : new TextEncoder().encode(data).byteLength;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
+  if (data instanceof ArrayBuffer) return data.byteLength;
+  if (ArrayBuffer.isView(data)) return data.byteLength;
+  if (Array.isArray(data) && data.every((part) => ArrayBuffer.isView(part))) return (data as ArrayBufferView[]).reduce((sum, part) => sum + part.byteLength, 0);
+  return undefined;
+}
+
+async function frameText(data: unknown): Promise<string | undefined> {
+  if (typeof data === 'string') return data;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.text();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    if (data instanceof ArrayBuffer) return decoder.decode(data);
+    if (ArrayBuffer.isView(data)) return decoder.decode(bytesOf(data));
+    if (Array.isArray(data)) {
+      const parts = data as ArrayBufferView[];
+      return parts.map((part) => decoder.decode(bytesOf(part), { stream: true })).join('') + decoder.decode();
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
