@@ -118,20 +118,29 @@ export async function rehearseRelease(options: RehearsalOptions): Promise<Rehear
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'wxvoip-release-rehearsal', private: true, type: 'module' }, null, 2)}\n`);
     log('npm install of every tarball in the scratch project');
     const install = [...packed.map((p) => join(tarballs, p.tarball)), `msw@${catalogVersion(root, 'msw')}`, `vitest@${catalogVersion(root, 'vitest')}`];
-    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...install], { cwd: project, maxBuffer: 64 * 1024 * 1024, env: cleanNodeEnv() });
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...install], { cwd: project, maxBuffer: 64 * 1024 * 1024, env: cleanNodeEnv() });
 
     const scripts = join(project, 'checks');
     mkdirSync(scripts, { recursive: true });
     for (const file of ['checkEntries.mjs', 'smoke.mjs', 'call.mjs']) copyFileSync(new URL(`./scratch/${file}`, import.meta.url), join(scripts, file));
-    for (const example of README_EXAMPLES) copyFileSync(new URL(`./scratch/${example.source}`, import.meta.url), join(project, example.as));
     const names = packed.map((p) => p.name);
 
-    const runtimes: RuntimeReport[] = [];
-    for (const node of [process.execPath, ...(options.nodes ?? [])]) runtimes.push(await exerciseRuntime(node, project, scripts, names, log));
-
-    log('type-checking an import of every entry');
-    const specifiers = (runtimes[0]?.entries ?? []).map((e) => e.specifier).filter((s) => !s.endsWith('.json'));
-    const types = await typeCheck(root, project, specifiers);
+    // The runtimes share the one install and run side by side, each in its own folder of the project (its README
+    // examples, and the data directory `wxvoip-mock` keeps under the folder it runs in); the type-check runs alongside.
+    // Each step waits mostly on child processes, so this shortens the rehearsal without skipping any of it.
+    const nodes = [process.execPath, ...(options.nodes ?? [])];
+    log(`type-checking an import of every entry, and exercising ${nodes.length} runtime(s) side by side`);
+    const [runtimes, types] = await Promise.all([
+      Promise.all(
+        nodes.map((node, i) => {
+          const cwd = join(project, 'runtimes', String(i));
+          mkdirSync(cwd, { recursive: true });
+          for (const example of README_EXAMPLES) copyFileSync(new URL(`./scratch/${example.source}`, import.meta.url), join(cwd, example.as));
+          return exerciseRuntime(node, project, cwd, scripts, names, log);
+        }),
+      ),
+      typeCheck(root, project, entrySpecifiers(project, names).filter((s) => !s.endsWith('.json'))),
+    ]);
 
     const ok =
       packed.every((p) => p.problems.length === 0) &&
@@ -143,11 +152,22 @@ export async function rehearseRelease(options: RehearsalOptions): Promise<Rehear
   }
 }
 
-/** Imports every entry, runs every bin, the documented usage and one whole call, with one `node` executable. */
-async function exerciseRuntime(node: string, project: string, scripts: string, names: readonly string[], log: (line: string) => void): Promise<RuntimeReport> {
+/** Every public entry of the installed packages, as `checkEntries.mjs` imports them: one per key of `exports`. */
+function entrySpecifiers(project: string, names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+    return Object.keys(manifest.exports ?? {}).map((key) => (key === '.' ? name : `${name}/${key.slice(2)}`));
+  });
+}
+
+/**
+ * Imports every entry, runs every bin, the documented usage and one whole call, with one `node` executable, in `cwd`
+ * (a folder of the scratch project, which holds the installed packages).
+ */
+async function exerciseRuntime(node: string, project: string, cwd: string, scripts: string, names: readonly string[], log: (line: string) => void): Promise<RuntimeReport> {
   const env = cleanNodeEnv(node);
   const version = (await run(node, ['--version'], { env })).stdout.trim();
-  const plainNode = (args: string[]) => run(node, args, { cwd: project, maxBuffer: 16 * 1024 * 1024, env });
+  const plainNode = (args: string[]) => run(node, args, { cwd, maxBuffer: 16 * 1024 * 1024, env });
   log(`${version}: importing every public entry under plain Node`);
   const entries = await plainNode([join(scripts, 'checkEntries.mjs'), JSON.stringify(names)]).then(
     ({ stdout }) => JSON.parse(stdout) as EntryResult[],
@@ -165,16 +185,16 @@ async function exerciseRuntime(node: string, project: string, scripts: string, n
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as PackedManifest;
     const commands = typeof manifest.bin === 'string' ? [name.split('/').at(-1) ?? name] : Object.keys(manifest.bin ?? {});
     for (const command of commands) {
-      bins.push(await runHelp(project, command, env));
+      bins.push(await runHelp(project, cwd, command, env));
       if (command === 'wxvoip-mock') {
-        const served = await runMockBin(project, env, (url) => plainNode([join(scripts, 'call.mjs'), url]));
+        const served = await runMockBin(project, cwd, env, (url) => plainNode([join(scripts, 'call.mjs'), url]));
         bins.push(served.bin);
         call = served.call;
       }
     }
   }
   log(`${version}: running the README's examples (node smoke.mjs, vitest run)`);
-  const readme = await readmeExamples(node, project, env);
+  const readme = await readmeExamples(node, project, cwd, env);
   return { version, entries, bins, smoke, call, readme };
 }
 
@@ -186,11 +206,11 @@ function stripColours(text: string): string {
 }
 
 /** `node smoke.mjs` must print a token; `vitest run` (the installed vitest, on this node) must pass `token.test.mjs`. */
-async function readmeExamples(node: string, project: string, env: NodeJS.ProcessEnv): Promise<RuntimeReport['readme']> {
+async function readmeExamples(node: string, project: string, cwd: string, env: NodeJS.ProcessEnv): Promise<RuntimeReport['readme']> {
   try {
-    const smoke = await run(node, ['smoke.mjs'], { cwd: project, env, timeout: 60_000 });
+    const smoke = await run(node, ['smoke.mjs'], { cwd, env, timeout: 60_000 });
     if (!smoke.stdout.includes('access_token') || smoke.stderr !== '') return { ok: false, output: `node smoke.mjs printed:\n${smoke.stdout}${smoke.stderr}` };
-    const vitest = await run(node, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot'], { cwd: project, env: { ...env, CI: 'true' }, timeout: 120_000 });
+    const vitest = await run(node, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot'], { cwd, env: { ...env, CI: 'true' }, timeout: 120_000 });
     const output = `${vitest.stdout}${vitest.stderr}`;
     const ok = /Tests\s+1 passed/.test(stripColours(output)) && !/Warning/.test(output);
     return { ok, output: ok ? 'node smoke.mjs printed a token; vitest run: 1 passed' : output.slice(0, 4000) };
@@ -229,8 +249,8 @@ function smokeOk(stdout: string): boolean {
  * Starts the installed `wxvoip-mock` on a free port, asks it for the demo app's token, runs `whileUp` (the whole call)
  * against it, then stops it with SIGTERM: it must exit 0.
  */
-async function runMockBin(project: string, env: NodeJS.ProcessEnv, whileUp: (url: string) => Promise<{ stdout: string }>): Promise<{ bin: BinResult; call: RuntimeReport['call'] }> {
-  const child = spawn(join(project, 'node_modules', '.bin', 'wxvoip-mock'), ['--port', '0', '--seed', 'demo'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function runMockBin(project: string, cwd: string, env: NodeJS.ProcessEnv, whileUp: (url: string) => Promise<{ stdout: string }>): Promise<{ bin: BinResult; call: RuntimeReport['call'] }> {
+  const child = spawn(join(project, 'node_modules', '.bin', 'wxvoip-mock'), ['--port', '0', '--seed', 'demo'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -275,9 +295,9 @@ function callOk(stdout: string): boolean {
 }
 
 /** Runs an installed bin with `--help`: it must start under plain Node and exit 0 with usage text and no warning. */
-async function runHelp(project: string, command: string, env: NodeJS.ProcessEnv): Promise<BinResult> {
+async function runHelp(project: string, cwd: string, command: string, env: NodeJS.ProcessEnv): Promise<BinResult> {
   try {
-    const { stdout, stderr } = await run(join(project, 'node_modules', '.bin', command), ['--help'], { cwd: project, env, timeout: 30_000 });
+    const { stdout, stderr } = await run(join(project, 'node_modules', '.bin', command), ['--help'], { cwd, env, timeout: 30_000 });
     const ok = stdout.includes('Usage:') && stderr === '';
     return { command, ok, detail: ok ? `--help printed ${stdout.trim().split('\n').length} lines` : `--help printed:\n${stdout}${stderr}` };
   } catch (error) {

@@ -15,7 +15,6 @@ export { RtosDevice } from './device/rtosDevice.js';
 export { rtosCodeOf } from './transport/rtosCodeOf.js';
 
 export type { RtosClientCallResult, RtosDeviceOptions, RtosIsRegisteredResult } from './device/rtosDevice.js';
-export type { WebSocketConstructorLike, WebSocketEventLike, WebSocketLike } from './transport/webSocketLike.js';
+export type { PartyFailure, WebSocketConstructorLike, WebSocketLike } from '@wxvoip/party-client';
 export type { PlatformClientOptions } from './transport/platformClientOptions.js';
 export type { SdkError } from './transport/sdkError.js';
-export type { TransportFailure, TransportOutcome } from './transport/transportClient.js';

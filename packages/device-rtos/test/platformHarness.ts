@@ -6,11 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  CallCreatedData,
-  ConnectPartyData,
-  RoomActionData,
   demoSeed,
-  transportResult,
   type CallDeviceRequestInput,
   type IotVoipNotifyMessage,
   type NotifyReply,
@@ -21,9 +17,8 @@ import {
 import { startMockPlatform, type MockPlatform, type PlatformConfig } from '@wxvoip/mock-platform';
 import { expect } from 'vitest';
 import { createCallbackReceiver, toNodeListener, type CallbackReceiver } from '../src/receiver/index.js';
-import { PushChannel } from '../src/transport/pushChannel.js';
-import { TransportClient } from '../src/transport/transportClient.js';
-import type { WebSocketConstructorLike } from '../src/transport/webSocketLike.js';
+import { describePartyFailure, type PartyClient, type PartyResult, type WebSocketConstructorLike } from '@wxvoip/party-client';
+import { createPartyClient } from '../src/transport/createPartyClient.js';
 import { AES_KEY, TOKEN } from './messagePushVectors.js';
 
 /** A platform, the receiver host its demo app pushes to, and helpers. */
@@ -97,58 +92,48 @@ export async function startHarness(options: { config?: Partial<PlatformConfig> }
   };
 }
 
-const connected = transportResult(ConnectPartyData.shape);
-const created = transportResult(CallCreatedData.shape);
-const acted = transportResult(RoomActionData.shape);
+/** The data of a successful result; throws with the failure's description otherwise. */
+function dataOf<T>(result: PartyResult<T>): T {
+  if (!result.ok) throw new Error(describePartyFailure(result.failure));
+  return result.data;
+}
 
 /** A phone: the plugin in WeChat for one user, driven through the transport routes as the plugin would. */
 export class TestPhone {
   private constructor(
-    private readonly client: TransportClient,
-    private readonly channel: PushChannel,
-    /** Every message the phone's push channel received, in order. */
+    private readonly client: PartyClient,
+    /** Every message the phone's push channel handed over, in order. */
     readonly messages: PushMessage[],
   ) {}
 
   /** Connects a `wechatPlugin` party for `openId` of the demo app and opens its push channel (with `ws` by default). */
   static async connect(platformUrl: string, openId: string, options: { namespace?: string; WebSocket?: WebSocketConstructorLike } = {}): Promise<TestPhone> {
     const { namespace, WebSocket } = options;
-    const client = new TransportClient({ platformUrl, ...(namespace === undefined ? {} : { namespace }) });
-    const res = await client.send('POST', '/parties', connected, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId });
-    if (!res.ok) throw new Error(res.detail);
-    client.token = res.body.credential.token;
+    const client = createPartyClient({ platformUrl, ...(namespace === undefined ? {} : { namespace }), ...(WebSocket === undefined ? {} : { WebSocket }) });
+    dataOf(await client.connect({ kind: 'wechatPlugin', appId: 'wx_demo_app', openId }));
     const messages: PushMessage[] = [];
-    const channel = await PushChannel.open({
-      baseUrl: platformUrl,
-      path: res.body.pushChannel.path,
-      token: res.body.credential.token,
-      ...(namespace === undefined ? {} : { namespace }),
-      ...(WebSocket === undefined ? {} : { WebSocket }),
-      onMessage: (m) => messages.push(m),
-    });
-    return new TestPhone(client, channel, messages);
+    dataOf(await client.openChannel({ onPush: (m) => messages.push(m), onClosed: () => undefined }));
+    return new TestPhone(client, messages);
   }
 
   /** `callDevice` as the plugin sends it; returns the room id (throws on a refusal). */
   async callDevice(body: CallDeviceRequestInput): Promise<string> {
-    const res = await this.client.send('POST', '/plugin/call-device', created, body);
-    if (!res.ok) throw new Error(res.detail);
-    return res.body.roomId;
+    return dataOf(await this.client.request('callDevice', { body })).roomId;
   }
 
   /** The caller joins its room (the plugin does so on the call page). */
   async joinAsCaller(roomId: string): Promise<void> {
-    await this.act(roomId, 'join');
+    dataOf(await this.client.request('joinRoomAsCaller', { params: { roomId } }));
   }
 
   /** Answers a ringing call. */
   async answer(roomId: string): Promise<void> {
-    await this.act(roomId, 'answer', {});
+    dataOf(await this.client.request('answerRoom', { params: { roomId }, body: {} }));
   }
 
   /** Hangs up (cancel, reject or hang up by phase). */
   async hangUp(roomId: string): Promise<void> {
-    await this.act(roomId, 'hang-up', { origin: 'manual' });
+    dataOf(await this.client.request('hangUpRoom', { params: { roomId }, body: { origin: 'manual' } }));
   }
 
   /** The plugin event names received, without the 1 s `calling` ticks. */
@@ -169,12 +154,7 @@ export class TestPhone {
 
   /** Closes the channel. */
   close(): void {
-    this.channel.close();
-  }
-
-  private async act(roomId: string, action: string, body?: unknown): Promise<void> {
-    const res = await this.client.send('POST', `/rooms/${roomId}/${action}`, acted, body);
-    if (!res.ok) throw new Error(res.detail);
+    this.client.closeChannel();
   }
 }
 

@@ -1,18 +1,11 @@
 import {
-  CallCreatedData,
-  ConnectPartyData,
-  DeviceRegistration,
-  RegisterDeviceData,
-  RoomActionData,
   RTOS_SN_TICKET_INVALID,
-  TransportOk,
   WX_ERROR,
   WxCloudVoipClientCallParams,
   WxCloudVoipClientJoinParams,
   WxCloudVoipConfig,
   envVersionOf,
   roomTypeOf,
-  transportResult,
 } from '@wxvoip/contracts';
 import type {
   RtosClientCallBodyInput,
@@ -21,10 +14,12 @@ import type {
   WxDeviceMemberInput,
   WxUserMemberInput,
 } from '@wxvoip/contracts';
+import type { PartyClient, PartyFailure } from '@wxvoip/party-client';
+import { createPartyClient } from '../transport/createPartyClient.js';
+import { failureDetail } from '../transport/failureDetail.js';
 import type { PlatformClientOptions } from '../transport/platformClientOptions.js';
 import { rtosCodeOf } from '../transport/rtosCodeOf.js';
 import { sdkError, type SdkError } from '../transport/sdkError.js';
-import { TransportClient } from '../transport/transportClient.js';
 
 /** Options of an {@link RtosDevice}: where the platform is, plus the simulated hardware. */
 export interface RtosDeviceOptions extends PlatformClientOptions {
@@ -76,12 +71,6 @@ const BINDING_CONFLICT_FIX =
  */
 const CALLBACK_REFUSED = -5;
 
-const connected = transportResult(ConnectPartyData.shape);
-const registered = transportResult(RegisterDeviceData.shape);
-const registration = transportResult({ registration: DeviceRegistration });
-const callCreated = transportResult(CallCreatedData.shape);
-const roomAction = transportResult(RoomActionData.shape);
-
 /**
  * A simulator of WeChat's RTOS device SDK (`wxvoip_client.h`, D §2.1) backed by the wxvoip mock platform. It does
  * signalling only, as the real SDK: media goes between the device and the vendor's cloud over the vendor's own
@@ -102,11 +91,11 @@ export class RtosDevice {
   lastError: SdkError | null = null;
   /** The platform's id of this device party, once initialised (for the control API and journal). */
   partyId: string | null = null;
-  private readonly client: TransportClient;
+  private readonly client: PartyClient;
   private current: WxCloudVoipConfig | null = null;
 
   constructor(private readonly options: RtosDeviceOptions) {
-    this.client = new TransportClient(options);
+    this.client = createPartyClient(options);
   }
 
   /** The configuration `init` accepted, or `null` before `init` (and after `destroy`). */
@@ -128,7 +117,7 @@ export class RtosDevice {
       return this.fail('wx_init', WX_ERROR.INVALID_ARGUMENT, `bad wx_cloudvoip_config_t: ${issue ? `${issue.path.join('.') || 'config'}: ${issue.message}` : 'invalid'}`);
     }
     const cfg = parsed.data;
-    const outcome = await this.client.send('POST', '/parties', connected, {
+    const outcome = await this.client.connect({
       kind: 'rtosDevice',
       appId: cfg.wxa_appid,
       sn: cfg.device_id,
@@ -137,9 +126,8 @@ export class RtosDevice {
       ...(this.options.hardwareId === undefined ? {} : { hardwareId: this.options.hardwareId }),
       ...(this.options.label === undefined ? {} : { label: this.options.label }),
     });
-    if (!outcome.ok) return this.fail('wx_init', rtosCodeOf(outcome), outcome.detail);
-    this.client.token = outcome.body.credential.token;
-    this.partyId = outcome.body.party.partyId;
+    if (!outcome.ok) return this.failWith('wx_init', outcome.failure);
+    this.partyId = outcome.data.party.partyId;
     this.current = cfg;
     return this.ok();
   }
@@ -155,15 +143,15 @@ export class RtosDevice {
     if (typeof snTicket !== 'string' || snTicket === '') {
       return this.fail('wx_device_register', RTOS_SN_TICKET_INVALID, 'sn_ticket is empty: fetch one with POST /wxa/getsnticket on the vendor backend and pass it to the device');
     }
-    const outcome = await this.client.send('POST', '/device/register', registered, { snTicket });
+    const outcome = await this.client.request('registerDevice', { body: { snTicket } });
     if (outcome.ok) return this.ok();
-    const code = rtosCodeOf(outcome);
+    const code = rtosCodeOf(outcome.failure);
     // At registration, backend 9 is not the user's authorization: "device/register: errcode 9 … not registered" means
     // the SN is already bound to another physical device (D §1.4).
     if (code === BINDING_CONFLICT) {
       return this.fail('wx_device_register', code, `${this.current.device_id} is already registered by another physical device (device/register: errcode 9, D §1.4)`, BINDING_CONFLICT_FIX);
     }
-    return this.fail('wx_device_register', code, outcome.detail);
+    return this.failWith('wx_device_register', outcome.failure);
   }
 
   /**
@@ -173,9 +161,9 @@ export class RtosDevice {
   async deviceIsRegistered(): Promise<RtosIsRegisteredResult> {
     if (this.current === null) return { code: this.notInitialised('wx_device_is_registered'), registered: false };
     const cfg = this.current;
-    const outcome = await this.client.send('GET', '/device/registration', registration);
-    if (!outcome.ok) return { code: this.fail('wx_device_is_registered', rtosCodeOf(outcome), outcome.detail), registered: false };
-    const held = outcome.body.registration;
+    const outcome = await this.client.request('getDeviceRegistration', {});
+    if (!outcome.ok) return { code: this.failWith('wx_device_is_registered', outcome.failure), registered: false };
+    const held = outcome.data.registration;
     if (held.registered && (held.appId !== cfg.wxa_appid || held.modelId !== cfg.model_id)) {
       const code = this.fail('wx_device_is_registered', WX_ERROR.INVALID_DEVICEID, `${cfg.device_id} is registered as (${held.appId ?? '?'}, ${held.modelId ?? '?'}), not (${cfg.wxa_appid}, ${cfg.model_id}): initialise with the stored appId and model_id`);
       return { code, registered: false };
@@ -216,9 +204,9 @@ export class RtosDevice {
       ...(args.custom_query === null || args.custom_query === '' ? {} : { customQuery: args.custom_query }),
       ...(args.payload === null ? {} : { payload: args.payload }),
     };
-    const outcome = await this.client.send('POST', '/rtos/client/call', callCreated, body);
-    if (!outcome.ok) return { code: this.fail('wx_cloudvoip_client_call', rtosCodeOf(outcome), outcome.detail), roomId: null };
-    return this.awaitCallback(outcome.body.roomId, outcome.body.room.state);
+    const outcome = await this.client.request('rtosClientCall', { body });
+    if (!outcome.ok) return { code: this.failWith('wx_cloudvoip_client_call', outcome.failure), roomId: null };
+    return this.awaitCallback(outcome.data.roomId, outcome.data.room.state);
   }
 
   /**
@@ -236,10 +224,10 @@ export class RtosDevice {
         return { code: this.fail('wx_cloudvoip_client_call', WX_ERROR.RESOURCE_EXHAUSTED, `room ${roomId}: the platform had no answer from the vendor cloud to iot_voip_notify within ${this.options.callbackWaitMs ?? 30_000} ms`), roomId: null };
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      const view = await this.client.send('GET', `/rooms/${encodeURIComponent(roomId)}`, roomAction);
-      if (!view.ok) return { code: this.fail('wx_cloudvoip_client_call', rtosCodeOf(view), view.detail), roomId: null };
-      current = view.body.room.state;
-      outcomeName = view.body.room.outcome;
+      const view = await this.client.request('getRoomView', { params: { roomId } });
+      if (!view.ok) return { code: this.failWith('wx_cloudvoip_client_call', view.failure), roomId: null };
+      current = view.data.room.state;
+      outcomeName = view.data.room.outcome;
     }
     if (current === 'ended') {
       const why = outcomeName === 'callbackRefused' ? 'the vendor cloud refused iot_voip_notify (non-zero errcode) or never accepted it' : `the call ended (${outcomeName ?? 'ended'}) before the phone rang`;
@@ -258,11 +246,10 @@ export class RtosDevice {
     if (this.current === null) return this.notInitialised('wx_cloudvoip_client_join');
     const parsed = WxCloudVoipClientJoinParams.safeParse({ roomid, payload });
     if (!parsed.success) return this.fail('wx_cloudvoip_client_join', WX_ERROR.INVALID_ARGUMENT, `bad arguments: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const outcome = await this.client.send('POST', '/rtos/client/join', roomAction, {
-      roomId: parsed.data.roomid,
-      ...(parsed.data.payload === null ? {} : { payload: parsed.data.payload }),
+    const outcome = await this.client.request('rtosClientJoin', {
+      body: { roomId: parsed.data.roomid, ...(parsed.data.payload === null ? {} : { payload: parsed.data.payload }) },
     });
-    return outcome.ok ? this.ok() : this.fail('wx_cloudvoip_client_join', rtosCodeOf(outcome), outcome.detail);
+    return outcome.ok ? this.ok() : this.failWith('wx_cloudvoip_client_join', outcome.failure);
   }
 
   /**
@@ -271,8 +258,7 @@ export class RtosDevice {
    */
   async destroy(): Promise<void> {
     if (this.current === null) return;
-    await this.client.send('DELETE', '/parties/me', TransportOk);
-    this.client.token = undefined;
+    await this.client.disconnect();
     this.current = null;
     this.partyId = null;
   }
@@ -289,5 +275,9 @@ export class RtosDevice {
   private fail(call: string, code: number, detail: string, fix?: string): number {
     this.lastError = sdkError(call, code, detail, fix);
     return code;
+  }
+
+  private failWith(call: string, failure: PartyFailure): number {
+    return this.fail(call, rtosCodeOf(failure), failureDetail(failure, this.options.platformUrl));
   }
 }

@@ -119,6 +119,39 @@ describe('joins', () => {
   });
 });
 
+describe('statuses and answers on two connections (ADR 0026)', () => {
+  it('binds the session before its first status, even when that status reaches the process before the join answer', async () => {
+    // Every frame the server SDK's socket received, raw: the join's answer is held until TALKING is among them.
+    const frames: string[] = [];
+    const Recording = class extends NodeWebSocket {
+      constructor(url: string) {
+        super(url);
+        this.addEventListener('message', (event) => frames.push(String(event.data)));
+      }
+    };
+    let held = 0;
+    const answerAfterStatus: typeof fetch = async (input, init) => {
+      const answer = await fetch(input, init);
+      if (String(input instanceof Request ? input.url : input).endsWith('/vendor-cloud/cloud-call/join')) {
+        await expect.poll(() => frames.some((frame) => frame.includes('"deviceStatus"'))).toBe(true);
+        held++;
+      }
+      return answer;
+    };
+    const server = new CloudVoipServer({ platformUrl: h.platform.url, label: 'vendor cloud, status first', WebSocket: Recording, fetch: answerAfterStatus });
+    expect(await server.init({ data_dir: '/var/lib/cloudvoip' })).toBe(0);
+    cleanups.push(() => server.destroy());
+    const { notify } = await ringingPhoneCall();
+    const { listener, seen } = recorder();
+    const joined = await server.cloudCallJoin(answerArgs(notify), listener);
+    expect(held).toBe(1);
+    expect(joined.code).toBe(0);
+    // The status was not dropped for want of a session, nor reported twice: it is there when the join returns.
+    expect(seen.map((s) => s.status)).toEqual([WX_VOIP_STATUS.TALKING]);
+    expect(joined.session!.status).toBe(WX_VOIP_STATUS.TALKING);
+  });
+});
+
 describe('session', () => {
   it('reports ABORTED when its push channel dies without a goodbye (the network is lost), and the phone hears the abort', async () => {
     const sockets: NodeWebSocket[] = [];

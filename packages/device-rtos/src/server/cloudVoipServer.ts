@@ -1,29 +1,25 @@
 import {
   CloudListenerHangupBody,
-  ConnectPartyData,
-  RoomActionData,
-  TransportOk,
   WX_ERROR,
   WxCloudVoipCloudCallJoinParams,
   WxCloudVoipListenerHangupParams,
   WxCloudVoipServerInitConfig,
   WxCloudVoipSessionJoinParams,
   roomTypeOf,
-  transportResult,
 } from '@wxvoip/contracts';
 import type {
-  DeviceStatusMessage,
   PushMessage,
   WxCloudVoipCloudCallJoinParamsInput,
   WxCloudVoipListenerHangupParamsInput,
   WxCloudVoipSessionJoinParamsInput,
   WxCloudVoipSessionType,
 } from '@wxvoip/contracts';
+import type { PartyClient, PartyFailure, PartyResult } from '@wxvoip/party-client';
+import { createPartyClient } from '../transport/createPartyClient.js';
+import { failureDetail } from '../transport/failureDetail.js';
 import type { PlatformClientOptions } from '../transport/platformClientOptions.js';
-import { PushChannel } from '../transport/pushChannel.js';
 import { rtosCodeOf } from '../transport/rtosCodeOf.js';
 import { sdkError, type SdkError } from '../transport/sdkError.js';
-import { TransportClient, type TransportOutcome } from '../transport/transportClient.js';
 import { CloudVoipSession, type CloudVoipListener } from './cloudVoipSession.js';
 
 /** Options of a {@link CloudVoipServer}: where the platform is. */
@@ -51,12 +47,6 @@ export interface ListenerHangupOptions {
   readonly busy?: boolean;
 }
 
-/** Statuses kept for a room no session knows yet (the join's answer can arrive after the first status). */
-const MAX_UNROUTED_STATUSES = 64;
-
-const connected = transportResult(ConnectPartyData.shape);
-const roomAction = transportResult(RoomActionData.shape);
-
 /**
  * A simulator of WeChat's vendor-cloud server SDK (`cloudvoip_server.h`, D §2.4) backed by the wxvoip mock platform:
  * one instance is one server-SDK process. It joins calls with the credentials of the `iot_voip_notify` callback,
@@ -80,14 +70,13 @@ export class CloudVoipServer {
   lastError: SdkError | null = null;
   /** The platform's id of this server-SDK process, once initialised. */
   partyId: string | null = null;
-  private readonly client: TransportClient;
-  private channel: PushChannel | null = null;
+  private readonly client: PartyClient;
+  private listening = false;
   private current: CloudVoipSession<unknown> | null = null;
   private joining = false;
-  private readonly unrouted: DeviceStatusMessage[] = [];
 
   constructor(private readonly options: CloudVoipServerOptions) {
-    this.client = new TransportClient(options);
+    this.client = createPartyClient(options);
   }
 
   /** Whether `init` succeeded (and `destroy` was not called since). */
@@ -109,25 +98,15 @@ export class CloudVoipServer {
     if (this.partyId !== null) return this.fail('wx_init', WX_ERROR.FAILED_PRECONDITION, 'the server SDK is already initialised; destroy() it first');
     const parsed = WxCloudVoipServerInitConfig.safeParse(config);
     if (!parsed.success) return this.fail('wx_init', WX_ERROR.INVALID_ARGUMENT, parsed.error.issues[0]?.message ?? 'bad config');
-    const outcome = await this.client.send('POST', '/parties', connected, { kind: 'vendorCloud', ...(this.options.label === undefined ? {} : { label: this.options.label }) });
-    if (!outcome.ok) return this.fail('wx_init', rtosCodeOf(outcome), outcome.detail);
-    this.client.token = outcome.body.credential.token;
-    try {
-      this.channel = await PushChannel.open({
-        baseUrl: this.client.baseUrl,
-        path: outcome.body.pushChannel.path,
-        token: outcome.body.credential.token,
-        ...(this.options.namespace === undefined ? {} : { namespace: this.options.namespace }),
-        ...(this.options.WebSocket === undefined ? {} : { WebSocket: this.options.WebSocket }),
-        onMessage: (message) => this.onPush(message),
-        onClose: () => this.onChannelLost(),
-      });
-    } catch (error) {
-      await this.client.send('DELETE', '/parties/me', TransportOk);
-      this.client.token = undefined;
-      return this.fail('wx_init', WX_ERROR.RESOURCE_EXHAUSTED, `could not open the push channel: ${error instanceof Error ? error.message : String(error)}`);
+    const outcome = await this.client.connect({ kind: 'vendorCloud', ...(this.options.label === undefined ? {} : { label: this.options.label }) });
+    if (!outcome.ok) return this.failWith('wx_init', outcome.failure);
+    const opened = await this.client.openChannel({ onPush: (message) => this.onPush(message), onClosed: () => this.onChannelLost() });
+    if (!opened.ok) {
+      await this.client.disconnect();
+      return this.fail('wx_init', rtosCodeOf(opened.failure), `could not open the push channel: ${failureDetail(opened.failure, this.options.platformUrl)}`);
     }
-    this.partyId = outcome.body.party.partyId;
+    this.listening = true;
+    this.partyId = outcome.data.party.partyId;
     return this.ok();
   }
 
@@ -142,15 +121,21 @@ export class CloudVoipServer {
     const parsed = WxCloudVoipSessionJoinParams.safeParse(params);
     if (!parsed.success) return { code: this.fail(call, WX_ERROR.INVALID_ARGUMENT, `bad arguments: ${issueText(parsed.error.issues)}`), session: null };
     const p = parsed.data;
-    return this.join(call, p.type, listener, userData as TUserData, () =>
-      this.client.send('POST', '/vendor-cloud/session/join', roomAction, {
-        roomType: roomTypeOf(p.type),
-        appId: p.wxa_appid,
-        sn: p.device_id,
-        modelId: p.model_id,
-        serverToken: p.server_token,
-        ...(p.payload === null ? {} : { payload: p.payload }),
-      }),
+    return this.join(call, p.type, listener, userData as TUserData, (adopt) =>
+      this.client.request(
+        'cloudSessionJoin',
+        {
+          body: {
+            roomType: roomTypeOf(p.type),
+            appId: p.wxa_appid,
+            sn: p.device_id,
+            modelId: p.model_id,
+            serverToken: p.server_token,
+            ...(p.payload === null ? {} : { payload: p.payload }),
+          },
+        },
+        { adopt },
+      ),
     );
   }
 
@@ -166,15 +151,21 @@ export class CloudVoipServer {
     const parsed = WxCloudVoipCloudCallJoinParams.safeParse(params);
     if (!parsed.success) return { code: this.fail(call, WX_ERROR.INVALID_ARGUMENT, `bad arguments: ${issueText(parsed.error.issues)}`), session: null };
     const p = parsed.data;
-    return this.join(call, p.type, listener, userData as TUserData, () =>
-      this.client.send('POST', '/vendor-cloud/cloud-call/join', roomAction, {
-        roomType: roomTypeOf(p.type),
-        appId: p.wxa_appid,
-        roomId: p.roomid,
-        serverToken: p.server_token,
-        sessionKey: p.session_key,
-        ...(p.payload === null ? {} : { payload: p.payload }),
-      }),
+    return this.join(call, p.type, listener, userData as TUserData, (adopt) =>
+      this.client.request(
+        'cloudCallJoin',
+        {
+          body: {
+            roomType: roomTypeOf(p.type),
+            appId: p.wxa_appid,
+            roomId: p.roomid,
+            serverToken: p.server_token,
+            sessionKey: p.session_key,
+            ...(p.payload === null ? {} : { payload: p.payload }),
+          },
+        },
+        { adopt },
+      ),
     );
   }
 
@@ -199,8 +190,8 @@ export class CloudVoipServer {
       reason: p.reason,
       busy: options.busy ?? false,
     });
-    const outcome = await this.client.send('POST', '/vendor-cloud/listener/hangup', roomAction, body);
-    return outcome.ok ? this.ok() : this.fail(call, rtosCodeOf(outcome), outcome.detail);
+    const outcome = await this.client.request('cloudListenerHangup', { body });
+    return outcome.ok ? this.ok() : this.failWith(call, outcome.failure);
   }
 
   /**
@@ -209,10 +200,8 @@ export class CloudVoipServer {
    */
   async destroy(): Promise<void> {
     await this.current?.destroy();
-    this.channel?.close();
-    this.channel = null;
-    if (this.partyId !== null) await this.client.send('DELETE', '/parties/me', TransportOk);
-    this.client.token = undefined;
+    this.listening = false;
+    await this.client.disconnect();
     this.partyId = null;
   }
 
@@ -221,7 +210,7 @@ export class CloudVoipServer {
     type: WxCloudVoipSessionType,
     listener: CloudVoipListener<TUserData>,
     userData: TUserData,
-    send: () => Promise<TransportOutcome<{ room: { roomId: string } }>>,
+    send: (adopt: (data: { room: { roomId: string } }) => void) => Promise<PartyResult<{ room: { roomId: string } }>>,
   ): Promise<CloudVoipJoinResult<TUserData>> {
     if (this.partyId === null) return { code: this.notInitialised(call), session: null };
     if (this.current !== null || this.joining) {
@@ -229,33 +218,35 @@ export class CloudVoipServer {
       return { code: this.fail(call, WX_ERROR.FAILED_PRECONDITION, `one call per server-SDK instance: the ${busyWith}; destroy it first, or use another CloudVoipServer (one process per call)`), session: null };
     }
     this.joining = true;
-    let outcome: TransportOutcome<{ room: { roomId: string } }>;
+    // The session is bound in `adopt`: before the party client hands over any status of its room, whichever of the
+    // answer and the first status reached this process first (ADR 0026).
+    const bound: { session?: CloudVoipSession<TUserData> } = {};
+    let outcome: PartyResult<{ room: { roomId: string } }>;
     try {
-      outcome = await send();
+      outcome = await send((data) => {
+        const session = new CloudVoipSession<TUserData>(
+          { client: this.client, describe: (failure) => failureDetail(failure, this.options.platformUrl), heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS, released: (s) => this.released(s) },
+          type,
+          data.room.roomId,
+          listener,
+          userData,
+        );
+        bound.session = session;
+        this.current = session as CloudVoipSession<unknown>;
+      });
     } finally {
       this.joining = false;
     }
-    if (!outcome.ok) return { code: this.fail(call, rtosCodeOf(outcome), outcome.detail), session: null };
-    const session = new CloudVoipSession<TUserData>(
-      { client: this.client, heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS, released: (s) => this.released(s) },
-      type,
-      outcome.body.room.roomId,
-      listener,
-      userData,
-    );
-    this.current = session as CloudVoipSession<unknown>;
-    // Statuses that arrived before the join's answer belong to this room: deliver them first, in order.
-    const early = this.unrouted.filter((m) => m.roomId === session.roomId).sort((a, b) => a.seq - b.seq);
-    this.unrouted.length = 0;
-    for (const message of early) session.deliver(message);
+    if (!outcome.ok) return { code: this.failWith(call, outcome.failure), session: null };
+    if (bound.session === undefined) return { code: this.fail(call, WX_ERROR.INTERNAL, 'the platform accepted the join but the party client adopted no answer'), session: null };
     this.ok();
-    return { code: WX_ERROR.OK, session };
+    return { code: WX_ERROR.OK, session: bound.session };
   }
 
   /** The push channel closed without `destroy()`: the platform is out of reach, so a call in progress is lost. */
   private onChannelLost(): void {
-    if (this.channel === null) return;
-    this.channel = null;
+    if (!this.listening) return;
+    this.listening = false;
     this.current?.connectionLost();
   }
 
@@ -265,14 +256,7 @@ export class CloudVoipServer {
 
   private onPush(message: PushMessage): void {
     if (message.type !== 'deviceStatus') return;
-    if (this.current !== null && this.current.roomId === message.roomId) {
-      this.current.deliver(message);
-      return;
-    }
-    if (this.joining) {
-      this.unrouted.push(message);
-      if (this.unrouted.length > MAX_UNROUTED_STATUSES) this.unrouted.shift();
-    }
+    if (this.current !== null && this.current.roomId === message.roomId) this.current.deliver(message);
   }
 
   private notInitialised(call: string): number {
@@ -287,6 +271,10 @@ export class CloudVoipServer {
   private fail(call: string, code: number, detail: string): number {
     this.lastError = sdkError(call, code, detail);
     return code;
+  }
+
+  private failWith(call: string, failure: PartyFailure): number {
+    return this.fail(call, rtosCodeOf(failure), failureDetail(failure, this.options.platformUrl));
   }
 }
 

@@ -1,18 +1,16 @@
 import {
   HangUpRoomBody,
-  RoomActionData,
   WX_ERROR,
   WX_HANGUP_REASON,
   WX_VOIP_STATUS,
   WX_VOIP_TERMINAL_STATUSES,
   WxCloudVoipRemoteBandwidthParams,
   WxCloudVoipSessionHangupParams,
-  transportResult,
 } from '@wxvoip/contracts';
 import type { DeviceStatusMessage, WxCloudVoipSessionType, WxHangupReason, WxVoipStatus } from '@wxvoip/contracts';
+import type { PartyClient, PartyFailure } from '@wxvoip/party-client';
 import { rtosCodeOf } from '../transport/rtosCodeOf.js';
 import { sdkError, type SdkError } from '../transport/sdkError.js';
-import type { TransportClient } from '../transport/transportClient.js';
 
 /**
  * The server SDK listener (`wx_cloudvoip_listener_t`, tag `WX_CLOUDVOIP_LISTENER_TAG`, D §2.4): `status` is called
@@ -38,14 +36,14 @@ export interface CloudVoipStatusRecord {
 
 /** What a session needs from the server that created it. */
 export interface CloudVoipSessionHost {
-  readonly client: TransportClient;
+  readonly client: PartyClient;
+  /** Describes a failed request for `lastError`. */
+  describe(failure: PartyFailure): string;
   /** Real-time interval of the session's media keep-alive (`POST /rooms/:roomId/heartbeat`); 0 disables it. */
   readonly heartbeatIntervalMs: number;
   /** The session was destroyed: the server may join another call. */
   released(session: object): void;
 }
-
-const roomAction = transportResult(RoomActionData.shape);
 
 /**
  * A `wx_cloudvoip_session_t`: the vendor cloud's side of one call, created by `CloudVoipServer.sessionJoin` or
@@ -78,7 +76,7 @@ export class CloudVoipSession<TUserData = unknown> {
   ) {
     if (host.heartbeatIntervalMs > 0) {
       // The relay's media keep-alive, as the real SDK keeps its media session alive while the call is on.
-      this.heartbeat = setInterval(() => void host.client.send('POST', `/rooms/${encodeURIComponent(room)}/heartbeat`, roomAction), host.heartbeatIntervalMs);
+      this.heartbeat = setInterval(() => void host.client.request('roomHeartbeat', { params: { roomId: room } }), host.heartbeatIntervalMs);
       this.heartbeat.unref();
     }
   }
@@ -114,8 +112,8 @@ export class CloudVoipSession<TUserData = unknown> {
     if (!parsed.success) return this.fail('wx_cloudvoip_session_hangup', WX_ERROR.INVALID_ARGUMENT, parsed.error.issues[0]?.message ?? 'bad reason');
     if (this.destroyed || this.ended) return this.fail('wx_cloudvoip_session_hangup', WX_ERROR.FAILED_PRECONDITION, `the call in room ${this.room} is already over (status ${this.status}); destroy the session`);
     const body = HangUpRoomBody.parse({ origin: 'manual', reason: parsed.data.reason });
-    const outcome = await this.host.client.send('POST', `/rooms/${encodeURIComponent(this.room)}/hang-up`, roomAction, body);
-    return outcome.ok ? this.ok() : this.fail('wx_cloudvoip_session_hangup', rtosCodeOf(outcome), outcome.detail);
+    const outcome = await this.host.client.request('hangUpRoom', { params: { roomId: this.room }, body });
+    return outcome.ok ? this.ok() : this.fail('wx_cloudvoip_session_hangup', rtosCodeOf(outcome.failure), this.host.describe(outcome.failure));
   }
 
   /**

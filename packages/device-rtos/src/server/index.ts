@@ -14,6 +14,6 @@ export { CloudVoipSession } from './cloudVoipSession.js';
 
 export type { CloudVoipJoinResult, CloudVoipServerOptions, ListenerHangupOptions } from './cloudVoipServer.js';
 export type { CloudVoipListener, CloudVoipStatusRecord } from './cloudVoipSession.js';
-export type { WebSocketConstructorLike, WebSocketEventLike, WebSocketLike } from '../transport/webSocketLike.js';
+export type { WebSocketConstructorLike, WebSocketLike } from '@wxvoip/party-client';
 export type { PlatformClientOptions } from '../transport/platformClientOptions.js';
 export type { SdkError } from '../transport/sdkError.js';

@@ -1,4 +1,4 @@
-import type { WebSocketConstructorLike } from './webSocketLike.js';
+import type { WebSocketConstructorLike } from '@wxvoip/party-client';
 
 /**
  * Where a simulated SDK (the RTOS device or the vendor-cloud server SDK) finds the wxvoip mock platform, and how it
