@@ -8,9 +8,14 @@ import { lazySchemaCompilers } from './lazySchemaCompilers.js';
 
 const require = createRequire(import.meta.url);
 const ajvLoaded = () => Object.keys(require.cache).some((path) => path.includes('ajv-compiler'));
+/** Test files share their worker's modules (ADR 0030): another file may have loaded ajv already. */
+const forgetAjv = () => {
+  for (const path of Object.keys(require.cache)) if (path.includes('ajv-compiler')) delete require.cache[path];
+};
 
 describe('lazySchemaCompilers', () => {
   it('a mock platform server (docs and inspector included) starts and answers without loading ajv', async () => {
+    forgetAjv();
     const app = await createServer({ core: new PlatformCore({ seed: demoSeed }) });
     try {
       await app.ready();
