@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { AppRoute } from '@ts-rest/core';
 import { initServer, RequestValidationError, type RouterImplementation } from '@ts-rest/fastify';
 import { MAX_PARTY_FRAME_BYTES, PUSH_CHANNEL_PATH } from '@wxvoip/contracts';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBodyParser, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { latencyOf } from '../facade/runOperation.js';
 import type { PlatformCore } from '../core/platformCore.js';
 import { adminGuard } from './adminGuard.js';
@@ -94,6 +94,9 @@ function answerBodyError(error: RequestValidationError, request: FastifyRequest,
 /** The routes of one flat router as @ts-rest/fastify implements them (route keys → async handlers). */
 type FastifyRoutes = RouterImplementation<Record<string, AppRoute>>;
 
+/** What @ts-rest/fastify hands a route implementation (validated params, query, headers and body; request; reply). */
+type RouteInput = Parameters<Extract<FastifyRoutes[string], (...args: never[]) => unknown>>[0];
+
 /**
  * One API's routes as @ts-rest/fastify implements them: ts-rest wants async handlers; ours are synchronous. The
  * wrapper also waits the latency the request's matching latency faults ask for (`latencyOf`, set by the facade's
@@ -105,15 +108,19 @@ function fastifyRoutes({ api, router, handlers }: ApiBinding, delay: ((ms: numbe
   for (const [key, route] of Object.entries(router)) {
     const handler = handlers[key];
     if (handler === undefined) throw new Error(`createServer: the ${api} facade has no handler for route ${key}`);
-    out[key] = async (input) => {
-      const result = handler(input);
-      const ms = latencyOf(result);
-      if (ms > 0 && delay) await delay(ms);
+    const answer = (input: RouteInput, result: { status: number; body: unknown }) => {
       const checked = validator.check(route, result);
       if (api === 'control' && isProblemBody(checked.body)) void input.reply.type(PROBLEM_CONTENT_TYPE);
       // Validation parses the body and never changes the status: the answer keeps the facade's typed status.
-      return { ...result, body: checked.body };
+      return checked.body === result.body ? result : { status: result.status, body: checked.body };
     };
+    // Not an async function: a request without a latency fault answers with no await in between (issue 19).
+    out[key] = ((input: RouteInput) => {
+      const result = handler(input);
+      const ms = latencyOf(result);
+      if (ms > 0 && delay) return delay(ms).then(() => answer(input, result));
+      return Promise.resolve(answer(input, result));
+    }) as FastifyRoutes[string];
   }
   return out;
 }
@@ -189,44 +196,37 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   // The control API and the inspector are for the developer's own machine: loopback Host, same Origin, JSON bodies,
-  // and the admin token when there is one. Before the hook below, which rewrites Content-Type.
+  // and the admin token when there is one. The same hook then reads every body as JSON, whatever its Content-Type.
   app.addHook('onRequest', adminGuard({ adminToken: options.adminToken, loopback: options.loopback ?? true }));
 
-  if (options.logRequests === false && options.logger) {
+  // Requests are logged at debug, one line each. The hook exists only when the logger is at debug or trace when the
+  // server is created (the CLI's --log-level): otherwise no request pays for it (issue 19).
+  if (options.logRequests === false && options.logger && logsDebug(app.log)) {
     app.addHook('onResponse', (request, reply, done) => {
-      if (logsDebug(request.log))
-        request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, `${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+      request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, `${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
       done();
     });
   }
-
-  // WeChat reads every POST body as JSON whatever its Content-Type, so a header fastify cannot even parse ('garbage',
-  // '') must not turn into its default 415: the body parser below sees every request as JSON.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (request.headers['content-type'] !== undefined) request.headers['content-type'] = 'application/json';
-    done();
-  });
 
   // WeChat parses any POST body as JSON, whatever its content type. Parse failures travel as ts-rest
   // RequestValidationErrors so that each router's own error handler answers them in its API's shape.
   app.removeAllContentTypeParsers();
   // A request for no route is answered "not found" whatever its body: nothing reads that body.
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+  const parseBody: FastifyBodyParser<Buffer> = (request, buffer, done) => {
     if (request.is404) {
       done(null, undefined);
       return;
     }
-    const buffer = body as Buffer;
     const parsed = parseJsonBody(buffer.byteLength, () => buffer.toString('utf8'), bodyLimit);
     if (parsed.ok) done(null, parsed.body);
     else done(bodyError(parsed.kind, parsed.detail), undefined);
-  });
+  };
+  // Under 'application/json' (what the onRequest hook makes every Content-Type), which fastify finds in its parser
+  // cache, and under '*' for a body without Content-Type. A '*' parser alone is looked up anew on every request
+  // (a Content-Type parse and several map lookups; issue 19).
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseBody);
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, parseBody);
 
-  // A frame larger than the largest legal party message closes the channel (1009) instead of being buffered.
-  await app.register(websocket, { options: { maxPayload: MAX_PARTY_FRAME_BYTES } });
-  // Only the push channel takes an upgrade; Upgrade: h2c (Java, curl --http2) and friends are served as HTTP/1.1.
-  const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
-  routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });
   if (options.docs !== false) {
     await app.register(swagger, { mode: 'static', specification: { document: lazyObject(openApiDocument) } });
     await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -272,7 +272,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     );
   }
 
-  registerPushChannel(app, core);
+  // The push channel lives in its own scope with @fastify/websocket: the plugin adds an onRequest and an onResponse
+  // hook and wraps every route handler of the scope it is registered in, which the plain HTTP routes need not pay
+  // for (issue 19). A frame larger than the largest legal party message closes the channel (1009) instead of being
+  // buffered.
+  await app.register(async (scope) => {
+    await scope.register(websocket, { options: { maxPayload: MAX_PARTY_FRAME_BYTES } });
+    registerPushChannel(scope, core);
+  });
+  // Only the push channel takes an upgrade; Upgrade: h2c (Java, curl --http2) and friends are served as HTTP/1.1.
+  const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
+  routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });
 
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = preHandlerError('notFound', request.method, request.url, '');

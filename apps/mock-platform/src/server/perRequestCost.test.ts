@@ -130,4 +130,21 @@ describe('per-request cost of an emulated route (counted)', () => {
     expect(logged).toHaveLength(REQUESTS);
     expect(logged[0]).toMatchObject({ msg: expect.stringMatching(/^POST \/wxa\/getsnticket\?access_token=\S+ 200 \d+ ms$/), reqId: expect.any(String) });
   });
+
+  it('an emulated route runs one onRequest hook and no onResponse hook; the WebSocket plugin\'s hooks stay with the push channel', async () => {
+    const { app } = await platform('firstOfShape', { logger: { level: 'info', stream: { write: () => undefined } }, logRequests: false });
+    close = () => app.close();
+    const tree = app.printRoutes({ includeHooks: true, commonPrefix: false }).split('\n');
+    /** The hook lines printed under the first route line that contains `label`, as `(hook) [names]`. */
+    const hooksOf = (label: string) => {
+      const at = tree.findIndex((line) => line.includes(label));
+      expect(at).toBeGreaterThanOrEqual(0);
+      const hooks: string[] = [];
+      for (let i = at + 1; i < tree.length && tree[i]!.includes('• ('); i++) hooks.push(tree[i]!.slice(tree[i]!.indexOf('(')));
+      return hooks;
+    };
+    for (const route of ['/wxa/getsnticket (POST)', '/cgi-bin/token (GET)', '/parties (POST)']) expect([route, hooksOf(route)]).toEqual([route, ['(onRequest) ["anonymous()"]']]);
+    // The push channel keeps @fastify/websocket's onRequest and onResponse hooks (its own scope).
+    expect(hooksOf('/:partyId/channel (GET)')).toEqual(['(onRequest) ["anonymous()","anonymous()"]', '(onResponse) ["anonymous()"]']);
+  });
 });

@@ -64,8 +64,22 @@ export function magicRefusal(fields: MagicFields, domain: CodedErrorDomain | rea
 /** {@link magicRefusal} with the fields, domains and codes {@link MAGIC_OPERATIONS} gives `operation`; undefined for other operations. */
 export function magicRefusalFor(operation: PlatformOperation, fields: MagicFields): Refusal | undefined {
   const rule = MAGIC_OPERATIONS[operation];
-  if (!rule) return undefined;
+  if (!rule || !carriesMagicPrefix(fields)) return undefined;
   const honoured: { -readonly [F in MagicField]?: string | readonly string[] | undefined } = {};
   for (const field of FIELD_ORDER) if (rule.fields[field] !== undefined) honoured[field] = fields[field];
   return magicRefusal(honoured, rule.domains, rule.codes);
+}
+
+/** Whether any field value starts with {@link MAGIC_PREFIX}: almost no request does, and those pay nothing more (issue 19). */
+function carriesMagicPrefix(fields: MagicFields): boolean {
+  for (const field of FIELD_ORDER) {
+    const raw = fields[field];
+    if (raw === undefined) continue;
+    if (typeof raw === 'string') {
+      if (raw.startsWith(MAGIC_PREFIX)) return true;
+    } else {
+      for (const value of raw) if (value.startsWith(MAGIC_PREFIX)) return true;
+    }
+  }
+  return false;
 }

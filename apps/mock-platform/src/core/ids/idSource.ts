@@ -18,7 +18,7 @@ const ROOM_ID_PREFIX_CODES = Array.from(ROOM_ID_PREFIX, (c) => c.charCodeAt(0));
 export type IdMode = 'deterministic' | 'random';
 
 /** Uint32s drawn from the CSPRNG at a time, so that one call of getRandomValues serves many characters. */
-const RANDOM_BATCH = 256;
+const RANDOM_BATCH = 2048;
 
 /** Largest multiple of the alphabet size below 2^32: draws at or above it are redrawn (no modulo bias). */
 const UNBIASED_LIMIT = Math.floor(0x1_0000_0000 / ALNUM.length) * ALNUM.length;

@@ -135,16 +135,31 @@ export class Journal {
 
 /**
  * The stored form of a draft: request and response bodies summarized (never raw), and what it costs the budget.
- * Copies the draft's fields with a plain loop (an object rest and spread cost several times more, on every request).
+ * Request and refusal entries (one per HTTP request) are built as one literal of a fixed shape; other kinds copy the
+ * draft's fields with a plain loop (an object rest and spread cost several times more, on every request; issue 19).
  */
 function safeEntry(draft: JournalDraft, seq: number, at: number): { entry: JournalEntry; cost: number } {
-  const out: Record<string, unknown> = {};
-  for (const key in draft) {
-    if (key !== 'requestBody' && key !== 'responseBody') out[key] = (draft as Record<string, unknown>)[key];
+  if (draft.kind !== 'request' && draft.kind !== 'refusal') {
+    const out: Record<string, unknown> = {};
+    for (const key in draft) out[key] = (draft as Record<string, unknown>)[key];
+    out['seq'] = seq;
+    out['at'] = at;
+    return { entry: out as JournalEntry, cost: ENTRY_OVERHEAD_BYTES };
   }
+  const out: Record<string, unknown> = {
+    kind: draft.kind,
+    operation: draft.operation,
+    method: draft.method,
+    path: draft.path,
+    status: draft.status,
+    partyId: draft.partyId,
+    appId: draft.appId,
+    roomId: draft.roomId,
+    durationMs: draft.durationMs,
+  };
+  if (draft.kind === 'refusal') out['why'] = draft.why;
   out['seq'] = seq;
   out['at'] = at;
-  if (draft.kind !== 'request' && draft.kind !== 'refusal') return { entry: out as JournalEntry, cost: ENTRY_OVERHEAD_BYTES };
   let cost = ENTRY_OVERHEAD_BYTES + (draft.kind === 'refusal' ? draft.why.rule.length : 0);
   const { requestBody, responseBody } = draft;
   if (requestBody !== undefined) {

@@ -1,5 +1,5 @@
 import { JOURNAL_BODY_MAX_BYTES, JOURNAL_BODY_MAX_DEPTH } from '@wxvoip/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { summarizeBody, utf8Length } from './summarizeBody.js';
 
 const encoded = (text: string) => new TextEncoder().encode(text).length;
@@ -27,5 +27,18 @@ describe('summarizeBody', () => {
     const nest = (levels: number): unknown => (levels === 0 ? 1 : [nest(levels - 1)]);
     expect(summarizeBody(nest(JOURNAL_BODY_MAX_DEPTH)).kind).toBe('whole');
     expect(summarizeBody(nest(JOURNAL_BODY_MAX_DEPTH + 1))).toMatchObject({ kind: 'digest', digest: { reason: 'depth' } });
+  });
+
+  it('measures a small flat body without serializing it (no JSON.stringify per journalled body, issue 19)', () => {
+    const body = { sn: 'SN-1', model_id: 'model-linux-doorbell', list: [1, 2, 'three'], nested: { ok: true, none: null } };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    let summary;
+    try {
+      summary = summarizeBody(body);
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(summary).toEqual({ kind: 'whole', value: body, bytes: encoded(JSON.stringify(body)) });
   });
 });

@@ -1,4 +1,5 @@
 import { JOURNAL_BODY_MAX_BYTES, JOURNAL_BODY_MAX_DEPTH, type BodyDigest } from '@wxvoip/contracts';
+import { jsonByteLength } from './jsonByteLength.js';
 import { sha256Hex } from './sha256.js';
 
 /** Characters of JSON text a digest keeps as its preview. */
@@ -23,6 +24,9 @@ export type BodySummary =
  * summarizeBody({ msg: 'x'.repeat(5000) });  // { kind: 'digest', digest: { bytes: 5011, sha256: '…', preview: '{"msg":"xxx…', reason: 'size' }, … }
  */
 export function summarizeBody(value: unknown): BodySummary {
+  // Most bodies are small and flat: one walk measures them without serializing (issue 19).
+  const measured = jsonByteLength(value, JOURNAL_BODY_MAX_DEPTH, JOURNAL_BODY_MAX_BYTES);
+  if (measured !== undefined) return { kind: 'whole', value, bytes: measured };
   const deep = depthExceeds(value, JOURNAL_BODY_MAX_DEPTH);
   const text = deep ? toJsonIteratively(value) : (JSON.stringify(value) ?? 'null');
   // UTF-8 never takes fewer bytes than UTF-16 code units, so a longer text is too large without counting it. The
