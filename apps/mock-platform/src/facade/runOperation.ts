@@ -14,8 +14,8 @@ export interface OperationContext {
   readonly appId: string | null;
   readonly roomId: string | null;
   readonly requestBody: unknown;
-  /** Values a fault's `match` is compared with. */
-  readonly faultContext: FaultContext;
+  /** Values a fault's `match` is compared with; a function is only called when a fault is in place. */
+  readonly faultContext: FaultContext | (() => FaultContext);
   /** Request fields that may carry a magic value (docs/magic-values.md). */
   readonly magic: MagicFields;
 }
@@ -49,8 +49,15 @@ export function latencyOf(response: object): number {
  * return runOperation(ctx, () => tenant.snTickets.getSnTicket(app, body), (outcome) => ({ status: 200, body: … }));
  */
 export function runOperation<T, R extends HandlerResponse>(context: OperationContext, work: () => Outcome<T>, respond: (outcome: Outcome<T>) => R): R {
-  const latencyMs = context.tenant.faults.latencyFor(context.operation, context.faultContext);
-  const forced = context.tenant.faults.takeError(context.operation, context.faultContext) ?? magicRefusalFor(context.operation, context.magic);
+  const faults = context.tenant.faults;
+  let latencyMs = 0;
+  let forced: Refusal | undefined;
+  if (faults.any) {
+    const faultContext = typeof context.faultContext === 'function' ? context.faultContext() : context.faultContext;
+    latencyMs = faults.latencyFor(context.operation, faultContext);
+    forced = faults.takeError(context.operation, faultContext);
+  }
+  forced ??= magicRefusalFor(context.operation, context.magic);
   const outcome: Outcome<T> = forced ? { ok: false, refusal: forced } : work();
   const response = respond(outcome);
   journalResponse(context, response, outcome.ok ? undefined : outcome.refusal, latencyMs);
@@ -60,6 +67,7 @@ export function runOperation<T, R extends HandlerResponse>(context: OperationCon
 /** Writes the journal entry of a finished request (`durationMs`: the latency faults added to it). */
 export function journalResponse(context: Omit<OperationContext, 'faultContext' | 'magic'>, response: HandlerResponse, refusal: Refusal | undefined, durationMs = 0): void {
   const entry = {
+    kind: 'request' as const,
     operation: context.operation,
     method: context.method,
     path: context.path,
@@ -73,12 +81,13 @@ export function journalResponse(context: Omit<OperationContext, 'faultContext' |
   };
   if (refusal) {
     context.tenant.state.journal.append({
-      kind: 'refusal',
       ...entry,
+      kind: 'refusal',
       why: { stage: refusal.stage, errcode: refusal.code, rule: refusal.rule, ...(refusal.faultId === undefined ? {} : { faultId: refusal.faultId }) },
     });
   } else {
-    context.tenant.state.journal.append({ kind: 'request', ...entry });
+    // The request's own literal: the journal copies what it keeps, so no spread on the path every request takes.
+    context.tenant.state.journal.append(entry);
   }
 }
 

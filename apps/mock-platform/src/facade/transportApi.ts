@@ -106,13 +106,13 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
           appId: identity.kind === 'vendorCloud' ? null : identity.appId,
           roomId: request.params?.roomId ?? null,
           requestBody: request.body,
-          faultContext: {
+          faultContext: () => ({
             partyId: caller.partyId,
             ...(identity.kind === 'vendorCloud' ? {} : { appId: identity.appId }),
             ...('sn' in identity ? { sn: identity.sn } : {}),
             ...(identity.kind === 'wechatPlugin' ? { openId: identity.openId } : {}),
             ...(request.params?.roomId === undefined ? {} : { roomId: request.params.roomId }),
-          },
+          }),
           magic: magic(request, caller),
         },
         () => work(tenant, caller, request),

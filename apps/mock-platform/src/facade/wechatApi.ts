@@ -63,7 +63,7 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
           appId,
           roomId: null,
           requestBody: request.body,
-          faultContext: { ...(appId === null ? {} : { appId }), ...snAndOpenId(request.body) },
+          faultContext: () => ({ ...(appId === null ? {} : { appId }), ...snAndOpenId(request.body) }),
           magic: auth.ok ? magic(request.body) : {},
         },
         () => (!auth.ok ? auth : auth.value.voipCapability === 'none' ? unauthorized(auth.value, route.path) : work(tenant, auth.value, request.body)),

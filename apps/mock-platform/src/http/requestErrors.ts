@@ -44,7 +44,10 @@ export type ParsedBody = { readonly ok: true; readonly body: unknown } | { reado
 export function parseJsonBody(byteLength: number, text: () => string, bodyLimit: number): ParsedBody {
   if (byteLength > bodyLimit) return { ok: false, kind: 'bodyTooLarge', detail: `the body is ${byteLength} bytes; the limit is ${bodyLimit}` };
   const decoded = text();
-  if (decoded.trim() === '') return { ok: true, body: undefined };
+  // Only a text that does not start with a printable ASCII character can be blank (trim() also strips Unicode white
+  // space and a BOM): a JSON body starting with `{`, `[`, `"` or a digit skips the trimmed copy.
+  const first = decoded.charCodeAt(0);
+  if (decoded === '' || ((first <= 0x20 || first >= 0x7f) && decoded.trim() === '')) return { ok: true, body: undefined };
   try {
     return { ok: true, body: JSON.parse(decoded) as unknown };
   } catch (error) {

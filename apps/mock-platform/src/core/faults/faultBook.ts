@@ -25,6 +25,11 @@ const MATCH_FIELDS = ['appId', 'sn', 'openId', 'roomId', 'partyId'] as const sat
 export class FaultBook {
   constructor(private readonly state: TenantState) {}
 
+  /** Whether any fault is in place: when none is, a request needs no fault context at all (issue 19). */
+  get any(): boolean {
+    return this.state.faults.size > 0;
+  }
+
   /** Adds a fault (`addFault`) and returns it with its id. */
   add(spec: FaultSpec): Fault {
     const record: FaultRecord = {

@@ -70,7 +70,10 @@ export class Journal {
     return this.nextSeq;
   }
 
-  /** Stamps and stores an entry; returns it. */
+  /**
+   * Stamps and stores an entry; returns it. The journal takes the draft over: an entry without bodies (push, event,
+   * callback, platform) is stamped in place, so pass a fresh object and do not change it afterwards.
+   */
   append(draft: JournalDraft): JournalEntry {
     const { entry, cost } = safeEntry(draft, this.nextSeq++, this.now());
     if (this.length === this.capacity) this.dropOldest();
@@ -135,16 +138,15 @@ export class Journal {
 
 /**
  * The stored form of a draft: request and response bodies summarized (never raw), and what it costs the budget.
- * Request and refusal entries (one per HTTP request) are built as one literal of a fixed shape; other kinds copy the
- * draft's fields with a plain loop (an object rest and spread cost several times more, on every request; issue 19).
+ * Request and refusal entries (one per HTTP request) are built as one literal of a fixed shape, with their bodies
+ * summarized; other kinds carry no body and are the draft itself, stamped (no copy per push or event; issue 19).
  */
 function safeEntry(draft: JournalDraft, seq: number, at: number): { entry: JournalEntry; cost: number } {
   if (draft.kind !== 'request' && draft.kind !== 'refusal') {
-    const out: Record<string, unknown> = {};
-    for (const key in draft) out[key] = (draft as Record<string, unknown>)[key];
-    out['seq'] = seq;
-    out['at'] = at;
-    return { entry: out as JournalEntry, cost: ENTRY_OVERHEAD_BYTES };
+    const stamped = draft as Record<string, unknown>;
+    stamped['seq'] = seq;
+    stamped['at'] = at;
+    return { entry: stamped as JournalEntry, cost: ENTRY_OVERHEAD_BYTES };
   }
   const out: Record<string, unknown> = {
     kind: draft.kind,

@@ -96,7 +96,6 @@ export function talkSeconds(room: Room, now: number): number {
 
 /** The contract's snapshot of a room. */
 export function snapshot(room: Room): RoomSnapshot {
-  const member = (end: RoomEnd) => ({ kind: end.kind, id: end.id, name: end.name, cameraStatus: end.cameraStatus, partyId: end.partyId, joinedAt: end.joinedAt });
   return {
     roomId: room.roomId,
     roomType: room.roomType,
@@ -121,5 +120,13 @@ export function snapshot(room: Room): RoomSnapshot {
 
 /** A party's view of a room: the snapshot and its side. */
 export function viewFor(room: Room, side: RoomSide): RoomView {
-  return { ...snapshot(room), side };
+  // One property added to a fresh snapshot, not a spread copy of its twenty fields (issue 19).
+  const view: RoomSnapshot & { side?: RoomSide } = snapshot(room);
+  view.side = side;
+  return view as RoomView;
+}
+
+/** One end of the room as the snapshot shows it. */
+function member(end: RoomEnd): RoomSnapshot['caller'] {
+  return { kind: end.kind, id: end.id, name: end.name, cameraStatus: end.cameraStatus, partyId: end.partyId, joinedAt: end.joinedAt };
 }
