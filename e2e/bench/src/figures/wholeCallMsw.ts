@@ -4,7 +4,8 @@
  * `pnpm --filter @wxvoip/e2e-bench exec tsx src/figures/wholeCallMsw.ts`.
  */
 import { setupMockPlatform } from '@wxvoip/mock-platform/msw';
-import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { setupServer, type SetupServer } from 'msw/node';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { benchSeed } from '../support/benchSeed.js';
 import { callsFor, startCallPair, type CallPair } from '../support/callPair.js';
@@ -16,6 +17,38 @@ import { ownCpuMs, percentile } from '../support/processStats.js';
 if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'undefined') Object.defineProperty(globalThis, 'WebSocket', { value: NodeWebSocket, configurable: true, writable: true });
 
 const LEVELS = [1, 10];
+
+/**
+ * The baseline: CPU of one bare msw round trip in this process, `fetch` POSTing a small JSON body to a handler that
+ * answers a static JSON body (what each of a call's four requests costs msw, undici and the streams before the platform
+ * does anything). Measured over `seconds` with one event-loop turn every 10 requests, as the call windows yield.
+ */
+async function bareMswRequestMs(server: SetupServer, seconds: number): Promise<number> {
+  const url = 'http://msw-baseline.test/echo';
+  const answer = JSON.stringify({ errcode: 0, errmsg: 'ok', roomId: 'room-0000000000000001', pushSeq: 3 });
+  server.use(
+    http.post(url, async ({ request }) => {
+      await request.text();
+      return new HttpResponse(answer, { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
+  );
+  try {
+    const body = JSON.stringify({ roomType: 'voice', sn: 'SN-BENCH-0', modelId: 'model-bench-doorbell' });
+    const send = async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body })).text();
+    for (let i = 0; i < 200; i++) await send();
+    const cpu0 = ownCpuMs();
+    const deadline = performance.now() + seconds * 1000;
+    let requests = 0;
+    while (performance.now() < deadline) {
+      await send();
+      if (++requests % 10 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return (ownCpuMs() - cpu0) / requests;
+  } finally {
+    server.resetHandlers();
+  }
+}
+
 const { platform, handlers } = await setupMockPlatform({ seed: benchSeed(Math.max(...LEVELS)), clock: 'manual' });
 const server = setupServer(...handlers);
 server.listen({ onUnhandledRequest: 'error' });
@@ -27,6 +60,7 @@ try {
   for (const k of LEVELS) {
     const active = pairs.slice(0, k);
     await callsFor(active, 1); // warm-up
+    const bareMs = await bareMswRequestMs(server, 1);
     const cpu0 = ownCpuMs();
     const window = await callsFor(active, PASS_SECONDS);
     const cpuMsPerCall = (ownCpuMs() - cpu0) / window.calls;
@@ -34,12 +68,12 @@ try {
     rows.push({
       figure: `whole call in-process (msw), K=${k}`,
       value: `${num(wallMsPerCall, 2)} ms/call wall, ${num(cpuMsPerCall, 2)} ms/call CPU; p50 ${num(percentile(window.latenciesMs, 50), 2)} ms, p99 ${num(percentile(window.latenciesMs, 99), 2)} ms`,
-      baseline: '',
-      ratio: '',
+      baseline: `bare msw request: ${num(bareMs * 1000)} µs CPU`,
+      ratio: `${num(cpuMsPerCall / bareMs, 1)} bare msw requests`,
       goal: '< 1 ms/call (CPU, steady state)',
       met: cpuMsPerCall < 1,
     });
-    notes.push(`K=${k}: ${window.calls} calls in ${window.seconds.toFixed(1)} s; heap ${num(process.memoryUsage().heapUsed / 1048576)} MB; events held by the first phone simulator ${pairs[0]!.phoneEventsHeld()}`);
+    notes.push(`K=${k}: ${window.calls} calls in ${window.seconds.toFixed(1)} s; heap used ${num(process.memoryUsage().heapUsed / 1048576)} MB (garbage included); events held by the first phone simulator ${pairs[0]!.phoneEventsHeld()}`);
   }
 } finally {
   for (const pair of pairs) await pair.close();
@@ -50,7 +84,7 @@ try {
 publish({
   id: 'wholeCallMsw',
   title: 'Whole calls in-process through msw',
-  method: `The same whole call as over HTTP, with \`setupMockPlatform\` (manual clock) served by msw's \`setupServer\` in the bench process: the simulators' \`fetch\` and WebSocket are intercepted, no socket is opened. 1 s warm-up, then ${PASS_SECONDS} s per K. Wall time per call is the window divided by the calls; CPU per call is this process's user + system time over the window divided by the calls (platform, msw and both simulators together). The goal is read on CPU per call, which the machine's other load does not inflate.`,
+  method: `The same whole call as over HTTP, with \`setupMockPlatform\` (manual clock) served by msw's \`setupServer\` in the bench process: the simulators' \`fetch\` and WebSocket are intercepted, no socket is opened. 1 s warm-up, then ${PASS_SECONDS} s per K. Wall time per call is the window divided by the calls; CPU per call is this process's user + system time over the window divided by the calls (platform, msw and both simulators together). The goal is read on CPU per call, which the machine's other load does not inflate. The baseline, measured just before each window in the same process, is one bare msw round trip: \`fetch\` POSTing a small JSON body to a handler that answers a static JSON body, so the ratio says how many such round trips a whole call costs (its four requests are four of them before the platform does any work). Each pair yields one event-loop turn between calls, as a test runner or a socket does; without it the window is one microtask job, in which V8 frees no WeakRef target and runs no FinalizationRegistry callback (undici registers every Request in both).`,
   rows,
   notes,
 });
