@@ -159,4 +159,29 @@ describe('PushChannel on a WHATWG WebSocket', () => {
     expect(await cancelled.opening).toMatchObject({ ok: false, failure: { reason: 'cancelled' } });
     expect(cancelled.socket.closes).toEqual([undefined]);
   });
+
+  it('handles a text frame with nothing waiting before it at once, without a promise (regression guard, issue 19)', async () => {
+    const { opening, socket, messages } = openChannel();
+    socket.opened();
+    socket.message(JSON.stringify(hello));
+    const { channel } = await opened(opening);
+    for (let seq = 2; seq <= 8; seq++) socket.message(JSON.stringify({ type: 'deviceStatus', seq, at: 0, roomId: 'room-1', status: 2, reason: null }));
+    // Delivered synchronously, in order: a whole call's seven pushes used to cost about seven promises each.
+    expect(messages.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(channel.framesHandledAtOnce).toBe(8);
+  });
+
+  it('keeps arrival order when a text frame follows a binary one that is still being decoded', async () => {
+    const { opening, socket, messages } = openChannel();
+    socket.opened();
+    socket.message(JSON.stringify(hello));
+    const { channel } = await opened(opening);
+    socket.message(new Blob([JSON.stringify({ type: 'deviceStatus', seq: 2, at: 0, roomId: 'room-1', status: 2, reason: null })]));
+    socket.message(JSON.stringify({ type: 'deviceStatus', seq: 3, at: 0, roomId: 'room-1', status: 3, reason: null }));
+    expect(messages).toEqual([]);
+    await expect.poll(() => messages.map((m) => m.seq)).toEqual([2, 3]);
+    expect(channel.framesHandledAtOnce).toBe(1);
+    socket.message(JSON.stringify({ type: 'deviceStatus', seq: 4, at: 0, roomId: 'room-1', status: 4, reason: null }));
+    expect(messages.map((m) => m.seq)).toEqual([2, 3, 4]);
+  });
 });

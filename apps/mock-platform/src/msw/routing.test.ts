@@ -1,4 +1,7 @@
+import { demoSeed } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
+import { PlatformCore } from '../core/platformCore.js';
+import { platformApis } from './createHandlers.js';
 import { MAX_PARAM_LENGTH, mswUrlPattern, parseQueryString, RouteTable } from './routing.js';
 
 const table = new RouteTable([
@@ -42,6 +45,37 @@ describe('RouteTable (find-my-way semantics)', () => {
     expect(table.match('GET', `/__admin/rooms/${'x'.repeat(MAX_PARAM_LENGTH)}`)).toMatchObject({ kind: 'route' });
     expect(table.match('GET', `/__admin/rooms/${'x'.repeat(MAX_PARAM_LENGTH + 1)}`)).toEqual({ kind: 'maxParamLength', path: `/__admin/rooms/${'x'.repeat(MAX_PARAM_LENGTH + 1)}` });
     expect(table.match('PUT', `/__admin/rooms/${'x'.repeat(MAX_PARAM_LENGTH + 1)}`)).toEqual({ kind: 'notFound' });
+  });
+});
+
+describe('RouteTable cost per request (regression guard, issue 19)', () => {
+  // The platform's own routes (90 of them); each used to be compared with every request, in order.
+  const routes = platformApis(new PlatformCore({ seed: demoSeed, clockMode: 'manual' })).flatMap(({ router }) => Object.values(router).map((route) => ({ method: route.method, path: route.path })));
+  const platform = new RouteTable(routes);
+  const tried = (method: string, path: string) => {
+    const before = platform.routesTried;
+    const match = platform.match(method, path);
+    return { match, tried: platform.routesTried - before };
+  };
+
+  it('finds a static route with one lookup and a parametrised one among the routes of its method and length', () => {
+    expect(routes.length).toBeGreaterThan(80);
+    // The four requests of a whole call (plugin callDevice, call page join, doorbell listenerJoin, phone hang-up).
+    expect(tried('POST', '/__wxvoip/v1/plugin/call-device')).toMatchObject({ match: { kind: 'route', entry: { path: '/__wxvoip/v1/plugin/call-device' } }, tried: 1 });
+    expect(tried('POST', '/__wxvoip/v1/linux/listener/join')).toMatchObject({ match: { kind: 'route' }, tried: 1 });
+    const join = tried('POST', '/__wxvoip/v1/rooms/r-1/join');
+    expect(join.match).toMatchObject({ kind: 'route', entry: { path: '/__wxvoip/v1/rooms/:roomId/join' }, params: { roomId: 'r-1' } });
+    const parametrisedPost6 = routes.filter((r) => r.method === 'POST' && r.path.split('/').length === 6 && r.path.includes(':')).length;
+    expect(join.tried).toBeLessThanOrEqual(1 + parametrisedPost6);
+    // The whole call's four requests compared with 9 routes in all (1 + 1 + 2 + 5), where a scan in order took 90 or so.
+    const hangUp = tried('POST', '/__wxvoip/v1/rooms/r-1/hang-up').tried;
+    expect(1 + 1 + join.tried + hangUp).toBeLessThanOrEqual(2 + 2 * (1 + parametrisedPost6));
+    expect(1 + 1 + join.tried + hangUp).toBeLessThan(16);
+  });
+
+  it('compares an unmatched path with every route of its method only, to find an over-long parameter', () => {
+    const gets = routes.filter((r) => r.method === 'GET').length;
+    expect(tried('GET', '/nowhere')).toEqual({ match: { kind: 'notFound' }, tried: 1 + gets });
   });
 });
 

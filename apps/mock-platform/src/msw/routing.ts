@@ -109,20 +109,47 @@ function compareSpecificity(a: readonly Segment[], b: readonly Segment[]): numbe
   return 0;
 }
 
+/** A route of the table: its entry and its path split into segments. */
+interface TableRoute<E> {
+  readonly entry: E;
+  readonly segments: Segment[];
+}
+
 /**
- * The routes of the platform, found the way fastify finds them.
+ * The routes of the platform, found the way fastify finds them. A route can only fit a path with as many segments,
+ * so a path is compared with the fully static route written exactly like it (one map lookup), then with the
+ * parametrised routes of its method and segment count, static-first; only a path that nothing matches is compared
+ * with every route of its method, to tell an over-long parameter from a missing route.
  *
  * @example
  * const table = new RouteTable([{ method: 'GET', path: '/__admin/rooms/:roomId' }]);
  * table.match('GET', '/__admin/rooms/r-1'); // { kind: 'route', params: { roomId: 'r-1' }, … }
  */
 export class RouteTable<E extends RoutableEntry> {
-  private readonly routes: { readonly entry: E; readonly segments: Segment[] }[];
+  /** Fully static routes by `METHOD path` (the first registered wins, as in a scan). */
+  private readonly exact = new Map<string, E>();
+  /** Routes with a parameter by `METHOD segmentCount`, static-first. */
+  private readonly parametrised = new Map<string, TableRoute<E>[]>();
+  /** Every route by method, static-first (the slow path of an unmatched path). */
+  private readonly byMethod = new Map<string, TableRoute<E>[]>();
+  private tried = 0;
 
   constructor(entries: readonly E[]) {
-    this.routes = entries
-      .map((entry) => ({ entry, segments: segmentsOf(entry.path) }))
-      .sort((a, b) => compareSpecificity(a.segments, b.segments));
+    const routes = entries.map((entry) => ({ entry, segments: segmentsOf(entry.path) }));
+    for (const route of routes) {
+      const { method } = route.entry;
+      push(this.byMethod, method, route);
+      if (route.segments.every((segment) => segment.kind === 'static')) {
+        const key = `${method} ${route.entry.path}`;
+        if (!this.exact.has(key)) this.exact.set(key, route.entry);
+      } else push(this.parametrised, `${method} ${route.segments.length}`, route);
+    }
+    for (const list of [...this.parametrised.values(), ...this.byMethod.values()]) list.sort((a, b) => compareSpecificity(a.segments, b.segments));
+  }
+
+  /** Routes compared with a path so far (an exact lookup counts one): the per-request cost a regression guard reads. */
+  get routesTried(): number {
+    return this.tried;
   }
 
   /** The route a method and raw (still percent-encoded) path reach. */
@@ -130,16 +157,29 @@ export class RouteTable<E extends RoutableEntry> {
     const sanitized = sanitizePath(rawPath);
     if (sanitized === null) return { kind: 'badUrl' };
     const routeMethod = method === 'HEAD' ? 'GET' : method;
+    this.tried++;
+    const exact = this.exact.get(`${routeMethod} ${sanitized.path}`);
+    if (exact !== undefined) return { kind: 'route', entry: exact, params: {} };
     const parts = sanitized.path.split('/');
-    let tooLong = false;
-    for (const route of this.routes) {
-      if (route.entry.method !== routeMethod) continue;
+    for (const route of this.parametrised.get(`${routeMethod} ${parts.length}`) ?? []) {
+      this.tried++;
       const result = fit(route.segments, parts, sanitized.decodeParams);
       if ('params' in result) return { kind: 'route', entry: route.entry, params: result.params };
-      tooLong ||= result.tooLong;
+    }
+    let tooLong = false;
+    for (const route of this.byMethod.get(routeMethod) ?? []) {
+      this.tried++;
+      const result = fit(route.segments, parts, sanitized.decodeParams);
+      tooLong ||= 'tooLong' in result && result.tooLong;
     }
     return tooLong ? { kind: 'maxParamLength', path: sanitized.path } : { kind: 'notFound' };
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 function decodeQueryPart(text: string): string {
