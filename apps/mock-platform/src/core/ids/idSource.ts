@@ -36,7 +36,8 @@ const UNBIASED_LIMIT = Math.floor(0x1_0000_0000 / ALNUM.length) * ALNUM.length;
 export class IdSource {
   private state: number;
   private counter = 0;
-  private readonly batch = new Uint32Array(RANDOM_BATCH);
+  /** CSPRNG draws not used yet; allocated on the first random draw (a deterministic source never needs it). */
+  private batch: Uint32Array | undefined;
   private batchIndex = RANDOM_BATCH;
 
   constructor(
@@ -89,7 +90,8 @@ export class IdSource {
   /** A uniformly distributed 32-bit unsigned integer: mulberry32, or the CSPRNG in `random` mode. */
   nextUint32(): number {
     if (this.mode === 'random') {
-      if (this.batchIndex >= RANDOM_BATCH) {
+      if (this.batch === undefined || this.batchIndex >= RANDOM_BATCH) {
+        this.batch ??= new Uint32Array(RANDOM_BATCH);
         globalThis.crypto.getRandomValues(this.batch);
         this.batchIndex = 0;
       }
