@@ -1,8 +1,10 @@
 import { NAMESPACE_HEADER, PartyMessage, PUSH_CHANNEL_NAMESPACE_PARAM, PUSH_CHANNEL_PATH, PUSH_CHANNEL_TOKEN_PARAM } from '@wxvoip/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
 import type { PlatformCore } from '../core/platformCore.js';
 import { CHANNEL_REFUSED } from '../http/channelRefused.js';
 import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../http/errorResponses.js';
+import { releaseUpgrade } from './releaseUpgrade.js';
 
 /** WebSocket close code for a refused channel (credential or path mismatch), in the application range. */
 export { CHANNEL_REFUSED };
@@ -16,6 +18,12 @@ export { CHANNEL_REFUSED };
  * (a broken handshake is answered 400 by `routeUpgrades` before it gets here).
  */
 export function registerPushChannel(app: FastifyInstance, core: PlatformCore): void {
+  // What @fastify/websocket's default error handler does (log, terminate), shared by every channel: no closure per
+  // socket holds the upgrade request.
+  function onChannelError(this: WebSocket, error: Error): void {
+    app.log.error(error);
+    this.terminate();
+  }
   app.route({
     method: 'GET',
     url: PUSH_CHANNEL_PATH,
@@ -25,6 +33,7 @@ export function registerPushChannel(app: FastifyInstance, core: PlatformCore): v
       return reply.status(status).header('upgrade', 'websocket').type('application/json').send(body);
     },
     wsHandler: (socket, request) => {
+      releaseUpgrade(socket, request.raw.socket, onChannelError);
       const params = request.params as { partyId?: string };
       const query = request.query as Record<string, string | undefined>;
       const header = request.headers[NAMESPACE_HEADER];

@@ -17,6 +17,8 @@ const from = Number(fromText);
 const count = Number(countText);
 const HEARTBEAT_MS = 10_000;
 const CONCURRENCY = 32;
+// Longer than every platform timer that can end an unanswered call (ring 60 s), so only a dead call times out.
+const TALK_WAIT_MS = 90_000;
 
 // A bounded keep-alive pool: thousands of heartbeats must not open thousands of connections (each is a file
 // descriptor in the platform process, which also holds every push channel).
@@ -67,7 +69,15 @@ async function connect(identity: Record<string, unknown>): Promise<Party> {
   const token = data.credential.token;
   const socket = new WebSocket(`${url.replace('http', 'ws')}${data.pushChannel.path}?access_token=${encodeURIComponent(token)}`);
   let markTalking = () => undefined as void;
-  const talking = new Promise<void>((resolve) => (markTalking = resolve));
+  let markGone = (_error: Error) => undefined as void;
+  const talking = new Promise<void>((resolve, reject) => {
+    markTalking = resolve;
+    markGone = reject;
+  });
+  // Handled here too: a party whose call was never placed (its peer failed to connect) has no one awaiting it.
+  talking.catch(() => undefined);
+  // A channel the platform closed (the party vanished, or the call aborted on a stalled machine) will never talk.
+  socket.once('close', (code: number) => markGone(new Error(`push channel closed (${code}) before talking`)));
   socket.on('message', (raw: Buffer) => {
     const text = raw.toString('utf8');
     if (text.includes('"ping"')) {
@@ -80,6 +90,18 @@ async function connect(identity: Record<string, unknown>): Promise<Party> {
     socket.once('error', reject);
   });
   return { token, socket, talking };
+}
+
+/**
+ * Both parties' first talking push, or a failure after TALK_WAIT_MS: a call that aborted (a platform timer fired
+ * while the machine stalled) sends no talking push, and waiting for it would hang the figure.
+ */
+function untilTalking(talking: Promise<void>[]): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no talking push within ${TALK_WAIT_MS / 1000} s`)), TALK_WAIT_MS);
+  });
+  return Promise.race([Promise.all(talking).then(() => undefined), late]).finally(() => clearTimeout(timer));
 }
 
 const timers: NodeJS.Timeout[] = [];
@@ -96,7 +118,13 @@ async function worker(): Promise<void> {
       const room = encodeURIComponent(created.roomId);
       await post(routes.joinRoomAsCaller.path.replace(':roomId', room), phone.token);
       await post(routes.linuxListenerJoin.path, door.token, { roomId: created.roomId });
-      await Promise.all([phone.talking, door.talking]);
+      try {
+        await untilTalking([phone.talking, door.talking]);
+      } catch (error) {
+        phone.socket.close();
+        door.socket.close();
+        throw error;
+      }
       // Media keep-alive: both parties beat well inside the platform's 30 s media-silence timeout.
       const beat = routes.roomHeartbeat.path.replace(':roomId', room);
       timers.push(setInterval(() => void Promise.all([post(beat, phone.token), post(beat, door.token)]).catch(() => heartbeatFailures++), HEARTBEAT_MS));

@@ -120,16 +120,11 @@ export class PlatformClock implements Clock {
   /** Schedules `callback` after `delayMs` (negative or NaN delays count as 0). */
   setTimer(delayMs: number, label: string, callback: () => void): TimerHandle {
     const delay = Number.isFinite(delayMs) && delayMs > 0 ? delayMs : 0;
-    const timer: QueuedTimer = { dueAt: this.now() + delay, seq: this.seq++, label, run: callback, active: true };
+    // The queued entry is its own handle: no handle object or cancel closure per timer (issue 19).
+    const timer = new ClockTimer(this.now() + delay, this.seq++, label, callback, this.cancelOne);
     this.queue.push(timer);
     this.armHost();
-    return {
-      dueAt: timer.dueAt,
-      label,
-      cancel: () => {
-        if (this.queue.cancel(timer)) this.armHost();
-      },
-    };
+    return timer;
   }
 
   /**
@@ -177,6 +172,11 @@ export class PlatformClock implements Clock {
   state(): ClockState {
     return { mode: this.currentMode, now: this.now(), timers: this.queue.list().map((t) => ({ label: t.label, dueAt: t.dueAt })) };
   }
+
+  /** Cancels one timer (shared by every handle). */
+  private readonly cancelOne = (timer: QueuedTimer): void => {
+    if (this.queue.cancel(timer)) this.armHost();
+  };
 
   private runUntil(target: number): number {
     this.turns++;
@@ -233,5 +233,23 @@ export class PlatformClock implements Clock {
     this.cancelHostTimer?.();
     this.cancelHostTimer = undefined;
     this.hostTimerDueAt = undefined;
+  }
+}
+
+/** A scheduled callback: the timer queue's entry and the handle {@link PlatformClock.setTimer} returns, in one object. */
+class ClockTimer implements QueuedTimer, TimerHandle {
+  active = true;
+
+  constructor(
+    readonly dueAt: number,
+    readonly seq: number,
+    readonly label: string,
+    public run: () => void,
+    private readonly cancelIn: (timer: QueuedTimer) => void,
+  ) {}
+
+  /** Cancels the timer; a no-op once it fired or was cancelled. */
+  cancel(): void {
+    this.cancelIn(this);
   }
 }

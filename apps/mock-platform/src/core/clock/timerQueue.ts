@@ -6,8 +6,8 @@ export interface QueuedTimer {
   readonly seq: number;
   /** What the timer is for, shown in the inspector and in leak reports (for example `room:abc ring-timeout`). */
   readonly label: string;
-  /** The callback. */
-  readonly run: () => void;
+  /** The callback (let go of once the timer is cancelled, so a dead timer holds nothing of its room). */
+  run: () => void;
   /** False once fired or cancelled. */
   active: boolean;
 }
@@ -15,8 +15,10 @@ export interface QueuedTimer {
 /**
  * A binary min-heap of timers ordered by `(dueAt, seq)`.
  *
- * Insert and pop cost O(log n); cancelling is O(1) (the entry is marked inactive and skipped when it
- * reaches the top), so cancelling a room's timers never scans other rooms' timers.
+ * Insert and pop cost O(log n); cancelling is O(1) amortized (the entry is marked inactive and skipped when it
+ * reaches the top), so cancelling a room's timers never scans other rooms' timers. Cancelled entries never outnumber
+ * active ones for long: past that the heap is rebuilt without them (O(n), at most once per n cancellations), so a busy
+ * platform that re-arms timers all the time (answered rings, heartbeats) keeps no backlog of dead ones (issue 19).
  */
 export class TimerQueue {
   private readonly heap: QueuedTimer[] = [];
@@ -38,8 +40,15 @@ export class TimerQueue {
   cancel(timer: QueuedTimer): boolean {
     if (!timer.active) return false;
     timer.active = false;
+    timer.run = cancelled;
     this.activeCount--;
+    if (this.heap.length > COMPACT_FLOOR && this.heap.length > 2 * this.activeCount) this.compact();
     return true;
+  }
+
+  /** Number of entries held, cancelled ones not yet dropped included (for tests and leak reports). */
+  get held(): number {
+    return this.heap.length;
   }
 
   /** The earliest active timer, or undefined. */
@@ -61,6 +70,14 @@ export class TimerQueue {
   /** Every active timer, earliest first (for inspection; O(n log n)). */
   list(): QueuedTimer[] {
     return this.heap.filter((t) => t.active).sort(compare);
+  }
+
+  /** Drops every cancelled entry and restores the heap order bottom-up. */
+  private compact(): void {
+    let kept = 0;
+    for (const timer of this.heap) if (timer.active) this.heap[kept++] = timer;
+    this.heap.length = kept;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
   private dropInactiveTop(): void {
@@ -105,6 +122,12 @@ export class TimerQueue {
     this.heap[b] = tmp;
   }
 }
+
+/** Below this many entries a heap is never compacted: dead entries cost nothing worth a rebuild. */
+const COMPACT_FLOOR = 64;
+
+/** What a cancelled timer runs (never: it is skipped), in place of its callback. */
+function cancelled(): void {}
 
 function compare(a: QueuedTimer, b: QueuedTimer): number {
   return a.dueAt - b.dueAt || a.seq - b.seq;

@@ -69,7 +69,7 @@ export function restoreNamespace(tenant: PlatformTenant, file: StateFile): void 
   for (const t of runtime.deviceTokens) {
     const device = state.app(t.appId)?.devices.get(t.sn);
     if (!device || t.expiresAt <= now) continue;
-    device.deviceTokens.set(t.token, { expiresAt: t.expiresAt });
+    (device.deviceTokens ??= new Map()).set(t.token, { expiresAt: t.expiresAt });
     state.deviceTokens.set(t.token, { appId: t.appId, sn: t.sn });
     credentials++;
   }

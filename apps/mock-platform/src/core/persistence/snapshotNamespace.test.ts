@@ -65,7 +65,7 @@ describe('snapshotNamespace and restoreNamespace', () => {
     expect(again.ok).toBe(false);
     const voipToken = deviceToken.ok ? deviceToken.value.deviceToken : '';
     expect(after.state.deviceTokens.get(voipToken)).toEqual({ appId: APP, sn: 'SN-WMPF-0001' });
-    expect(restoredApp.devices.get('SN-WMPF-0001')!.deviceTokens.get(voipToken)).toEqual(app.devices.get('SN-WMPF-0001')!.deviceTokens.get(voipToken));
+    expect(restoredApp.devices.get('SN-WMPF-0001')!.deviceTokens!.get(voipToken)).toEqual(app.devices.get('SN-WMPF-0001')!.deviceTokens!.get(voipToken));
     expect(after.authorization.list(restoredApp, { openId: 'openid-carol' })).toEqual(tenant.authorization.list(app, { openId: 'openid-carol' }));
     expect(restoredApp.licenses.get('SN-LINUX-NEW')).toEqual({ sn: 'SN-LINUX-NEW', expireTime: 1_900_000_000, activeNumbers: [7], pkgType: 2 });
     expect(restoredApp.billing).toEqual(app.billing);

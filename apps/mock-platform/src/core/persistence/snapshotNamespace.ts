@@ -32,7 +32,7 @@ export function snapshotNamespace(tenant: PlatformTenant): StateFile {
       .filter((t) => t.expiresAt > now)
       .map((t) => ({ ticket: t.ticket, appId: t.appId, sn: t.sn, modelId: t.modelId, expiresAt: t.expiresAt, uses: t.uses })),
     deviceTokens: [...state.deviceTokens].flatMap(([token, owner]) => {
-      const expiresAt = state.app(owner.appId)?.devices.get(owner.sn)?.deviceTokens.get(token)?.expiresAt;
+      const expiresAt = state.app(owner.appId)?.devices.get(owner.sn)?.deviceTokens?.get(token)?.expiresAt;
       return expiresAt !== undefined && expiresAt > now ? [{ token, appId: owner.appId, sn: owner.sn, expiresAt }] : [];
     }),
     pushTokens: [...state.pushTokens].flatMap(([token, owner]) => {

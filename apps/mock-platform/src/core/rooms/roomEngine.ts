@@ -3,6 +3,7 @@ import type { PartyRegistry, PartyState } from '../parties/partyRegistry.js';
 import { accept, refuse, type Outcome } from '../refusal.js';
 import type { AppState } from '../tenant/entities.js';
 import type { TenantState } from '../tenant/tenantState.js';
+import { ActiveMembers, type CallMember } from './activeMembers.js';
 import { deviceSide, endOf, talkSeconds, type Room, type RoomEnd, type RoomEntry } from './room.js';
 import { RoomNotifier } from './roomNotifier.js';
 
@@ -90,7 +91,7 @@ const LISTENER_WAIT_TIMEOUT = 'listener waitOtherToJoin timeout';
 export class RoomEngine {
   private readonly rooms = new Map<string, Room>();
   /** `user:<appId>:<openId>` or `device:<sn>` → the active room that member is in. */
-  private readonly activeByMember = new Map<string, string>();
+  private readonly activeByMember = new ActiveMembers();
   private readonly ended: string[] = [];
   private readonly serverTokens = new Map<string, string>();
   /** How to alert the listener of a cloud room once its callback is accepted. */
@@ -147,8 +148,8 @@ export class RoomEngine {
   }
 
   /** The active room a user or device is in, if any (for busy checks). */
-  activeRoomOf(member: { kind: 'user'; appId: string; openId: string } | { kind: 'device'; sn: string }): Room | undefined {
-    const id = this.activeByMember.get(memberKey(member));
+  activeRoomOf(member: CallMember): Room | undefined {
+    const id = this.activeByMember.get(member);
     return id === undefined ? undefined : this.rooms.get(id);
   }
 
@@ -199,9 +200,9 @@ export class RoomEngine {
     this.rooms.set(room.roomId, room);
     this.serverTokens.set(room.serverToken, room.roomId);
     this.recordState(room, { kind: 'state', at: now, from: null, to: 'created', outcome: null, cause: 'transport', detail: `created by ${spec.entry}` });
-    const listenerBusy = this.activeByMember.has(this.memberKeyOf(room, room.listener));
-    this.activeByMember.set(this.memberKeyOf(room, room.caller), room.roomId);
-    if (!listenerBusy) this.activeByMember.set(this.memberKeyOf(room, room.listener), room.roomId);
+    const listenerBusy = this.activeByMember.has(memberOf(room, room.listener));
+    this.activeByMember.set(memberOf(room, room.caller), room.roomId);
+    if (!listenerBusy) this.activeByMember.set(memberOf(room, room.listener), room.roomId);
     this.bindParty(room.caller.partyId, room.roomId);
     if (spec.callerJoinsAtCreate) this.markCallerJoined(room);
 
@@ -559,8 +560,7 @@ export class RoomEngine {
 
   private release(room: Room): void {
     for (const end of [room.caller, room.listener]) {
-      const key = this.memberKeyOf(room, end);
-      if (this.activeByMember.get(key) === room.roomId) this.activeByMember.delete(key);
+      this.activeByMember.release(memberOf(room, end), room.roomId);
       for (const id of [end.partyId, ...end.alerted]) {
         const party = id === null ? undefined : this.parties.get(id);
         if (party?.currentRoomId === room.roomId) party.currentRoomId = null;
@@ -576,10 +576,6 @@ export class RoomEngine {
     }
   }
 
-  private memberKeyOf(room: Room, end: RoomEnd): string {
-    return end.kind === 'user' ? memberKey({ kind: 'user', appId: room.appId, openId: end.id }) : memberKey({ kind: 'device', sn: end.id });
-  }
-
   private uniqueRoomId(): string {
     for (;;) {
       const id = this.state.ids.roomId();
@@ -588,6 +584,7 @@ export class RoomEngine {
   }
 }
 
-function memberKey(member: { kind: 'user'; appId: string; openId: string } | { kind: 'device'; sn: string }): string {
-  return member.kind === 'user' ? `user:${member.appId}:${member.openId}` : `device:${member.sn}`;
+/** The call member an end of a room stands for. */
+function memberOf(room: Room, end: RoomEnd): CallMember {
+  return end.kind === 'user' ? { kind: 'user', appId: room.appId, openId: end.id } : { kind: 'device', sn: end.id };
 }

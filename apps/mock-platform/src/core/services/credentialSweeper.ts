@@ -58,9 +58,9 @@ export class CredentialSweeper {
     let deviceTokens = 0;
     for (const [token, owner] of this.state.deviceTokens) {
       const device = this.state.apps.get(owner.appId)?.devices.get(owner.sn);
-      const record = device?.deviceTokens.get(token);
+      const record = device?.deviceTokens?.get(token);
       if (!record || record.expiresAt <= cutoff) {
-        device?.deviceTokens.delete(token);
+        device?.deviceTokens?.delete(token);
         this.state.deviceTokens.delete(token);
         deviceTokens++;
       }

@@ -40,7 +40,7 @@ export function newDeviceState(identity: DeviceIdentity, kind: DeviceState['kind
     activated,
     online: true,
     groupId: undefined,
-    deviceTokens: new Map(),
+    deviceTokens: undefined,
     pushToken: undefined,
   };
 }

@@ -44,14 +44,15 @@ export class DeviceTokenService {
         : refuse('WMPF_REGISTER_KEY_NOT_FOUND', 'registration', `${rule} with the device-auth SDK's registerDevice`);
     }
     this.state.credentials.maybeSweep();
-    for (const old of device.deviceTokens.keys()) {
-      if (device.deviceTokens.size < this.state.config.deviceTokensPerDevice) break;
-      device.deviceTokens.delete(old);
+    const tokens = (device.deviceTokens ??= new Map());
+    for (const old of tokens.keys()) {
+      if (tokens.size < this.state.config.deviceTokensPerDevice) break;
+      tokens.delete(old);
       this.state.deviceTokens.delete(old);
     }
     const token = this.state.ids.token(DEVICE_TOKEN_LENGTH);
     const expiresAt = this.state.now() + this.state.config.deviceTokenTtlMs;
-    device.deviceTokens.set(token, { expiresAt });
+    tokens.set(token, { expiresAt });
     this.state.deviceTokens.set(token, { appId: app.appId, sn: device.sn });
     return accept({ deviceToken: token, expiresAt });
   }
@@ -77,7 +78,7 @@ export class DeviceTokenService {
     }
     const owner = this.state.deviceTokens.get(token);
     const ownerDevice = owner?.appId === app.appId ? app.devices.get(owner.sn) : undefined;
-    const expiresAt = ownerDevice?.deviceTokens.get(token)?.expiresAt;
+    const expiresAt = ownerDevice?.deviceTokens?.get(token)?.expiresAt;
     if (!ownerDevice || expiresAt === undefined) {
       return refuse('CALLER_VOIP_TOKEN_INVALID', 'tokens', `voipToken is not a deviceToken issued to a device of ${app.appId}: pass the one getDeviceToken() returned`);
     }
@@ -98,7 +99,7 @@ export class DeviceTokenService {
     const device = this.state.device(sn)?.device;
     const now = this.state.now();
     let count = 0;
-    for (const record of device?.deviceTokens.values() ?? []) {
+    for (const record of device?.deviceTokens?.values() ?? []) {
       if (record.expiresAt > now) {
         record.expiresAt = now;
         count++;

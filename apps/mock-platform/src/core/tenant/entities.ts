@@ -72,8 +72,11 @@ export interface DeviceState {
   online: boolean;
   /** The device group it belongs to, if any (at most one). */
   groupId: string | undefined;
-  /** WMPF/device-auth SDK deviceTokens still valid or expired (kept for a clear refusal). */
-  readonly deviceTokens: Map<string, { expiresAt: number }>;
+  /**
+   * WMPF/device-auth SDK deviceTokens still valid or expired (kept for a clear refusal); undefined until the first is
+   * issued, so that thousands of seeded devices that never fetch one hold no empty map each (issue 19).
+   */
+  deviceTokens: Map<string, { expiresAt: number }> | undefined;
   /** WMPF pushToken, if one was issued. */
   pushToken: { token: string; expiresAt: number } | undefined;
 }

@@ -53,7 +53,7 @@ function loadApp(state: TenantState, seed: SeedApp): void {
       activated: d.activated,
       online: d.online,
       groupId: undefined,
-      deviceTokens: new Map(),
+      deviceTokens: undefined,
       pushToken: undefined,
     });
   }

@@ -53,7 +53,7 @@ export function userView(tenant: PlatformTenant, app: AppState, user: UserState)
  * active call, group, license expiry (Unix s) and token expiries (platform ms; for deviceTokens the latest one).
  */
 export function deviceView(tenant: PlatformTenant, app: AppState, device: DeviceState): DeviceView {
-  const deviceTokenExpiries = [...device.deviceTokens.values()].map((token) => token.expiresAt);
+  const deviceTokenExpiries = [...(device.deviceTokens?.values() ?? [])].map((token) => token.expiresAt);
   return {
     appId: app.appId,
     sn: device.sn,
