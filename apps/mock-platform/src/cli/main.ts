@@ -3,7 +3,7 @@
  * `wxvoip-mock`: a listening mock platform. Run through `bin/wxvoip-mock.js` (the package's bin), `pnpm start` in
  * the repository, or `node dist/cli/main.js` after a build.
  */
-import { demoSeed, Seed, type SeedInput } from '@wxvoip/contracts';
+import { demoSeed, type SeedInput } from '@wxvoip/contracts';
 import { describeStorage } from '../platform/describeStorage.js';
 import { AdminTokenRequiredError, startMockPlatform, type MockPlatform } from '../platform/mockPlatform.js';
 import { StateFileError } from '../platform/parseStateFile.js';
@@ -23,7 +23,9 @@ function guardLine(options: MockCliOptions): string {
 
 /** Prints the banner: every URL printed answers 200. In JSON mode the banner is one log object instead. */
 async function banner(platform: MockPlatform, options: MockCliOptions, seed: SeedInput | 'empty', json: boolean): Promise<void> {
-  const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
+  // The seed was validated before the platform started (loadSeedFile, or the contracts' demoSeed): the fields read
+  // here are the same before and after defaults, so a second parse of the whole seed at start is not needed.
+  const apps = seed === 'empty' ? [] : seed.apps;
   const push = await Promise.all(
     apps.filter((app) => app.pushConfig !== undefined).map(async (app) => ({ appId: app.appId, result: await platform.verifyPushUrl(app.appId) })),
   );
