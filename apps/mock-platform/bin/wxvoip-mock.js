@@ -8,6 +8,7 @@
 // runs it without loading esbuild when none of them changed (ADR 0036). Deleting node_modules/.cache/wxvoip-mock
 // forces a rebuild.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);
