@@ -10,6 +10,7 @@ import { StateFileError } from '../platform/parseStateFile.js';
 import { callEvent } from './callEventLine.js';
 import { capYoungGeneration, youngGenerationCapOf } from './capYoungGeneration.js';
 import { cliLogger } from './cliLogger.js';
+import { heapGrowthLimitOf, limitHeapGrowth } from './limitHeapGrowth.js';
 import { loadSeedFile, SeedFileError } from './loadSeedFile.js';
 import { MOCK_USAGE, parseMockArgs, type MockCliOptions } from './parseMockArgs.js';
 import { pushUrlLine } from './pushUrlLine.js';
@@ -60,8 +61,10 @@ async function main(): Promise<number | undefined> {
     process.stderr.write(`wxvoip-mock: ${options.error}\n\n${MOCK_USAGE}`);
     return 2;
   }
-  // This process is the CLI's own: keep V8's young generation near a bare server's under load (ADR 0037).
+  // This process is the CLI's own: keep V8's young generation near a bare server's under load, and the old
+  // generation from filling with dropped journal entries between two full GCs (ADR 0037).
   capYoungGeneration(youngGenerationCapOf(process.env, process.execArgv));
+  limitHeapGrowth(heapGrowthLimitOf(process.env, process.execArgv));
   const seed: SeedInput | 'empty' = options.seed === 'demo' ? demoSeed : options.seed === 'empty' ? 'empty' : await loadSeedFile(options.seed);
   const json = (options.logFormat ?? (process.stdout.isTTY === true ? 'pretty' : 'json')) === 'json';
   let platform: MockPlatform;
