@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Seed, type SeedInput } from '@wxvoip/contracts';
-import { parse as parseYaml } from 'yaml';
 
 /** A seed file that could not be used, with every reason in words. */
 export class SeedFileError extends Error {
@@ -21,9 +20,12 @@ export async function loadSeedFile(path: string): Promise<SeedInput> {
   } catch (error) {
     throw new SeedFileError(`cannot read seed file ${path}: ${(error as Error).message}`);
   }
+  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
+  // The YAML parser (about 70 modules) is loaded only for a YAML seed: most starts use the demo seed (issue 19).
+  const parseYaml = yaml ? (await import('yaml')).parse : undefined;
   let data: unknown;
   try {
-    data = ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
+    data = parseYaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     throw new SeedFileError(`seed file ${path} is not valid ${extname(path).toLowerCase().startsWith('.y') ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
   }

@@ -3,12 +3,14 @@
  * `wxvoip-mock`: a listening mock platform. Run through `bin/wxvoip-mock.js` (the package's bin), `pnpm start` in
  * the repository, or `node dist/cli/main.js` after a build.
  */
-import { demoSeed, Seed, type SeedInput } from '@wxvoip/contracts';
+import { demoSeed, type SeedInput } from '@wxvoip/contracts';
 import { describeStorage } from '../platform/describeStorage.js';
 import { AdminTokenRequiredError, startMockPlatform, type MockPlatform } from '../platform/mockPlatform.js';
 import { StateFileError } from '../platform/parseStateFile.js';
 import { callEvent } from './callEventLine.js';
+import { capYoungGeneration, youngGenerationCapOf } from './capYoungGeneration.js';
 import { cliLogger } from './cliLogger.js';
+import { heapGrowthLimitOf, limitHeapGrowth } from './limitHeapGrowth.js';
 import { loadSeedFile, SeedFileError } from './loadSeedFile.js';
 import { MOCK_USAGE, parseMockArgs, type MockCliOptions } from './parseMockArgs.js';
 import { pushUrlLine } from './pushUrlLine.js';
@@ -22,7 +24,9 @@ function guardLine(options: MockCliOptions): string {
 
 /** Prints the banner: every URL printed answers 200. In JSON mode the banner is one log object instead. */
 async function banner(platform: MockPlatform, options: MockCliOptions, seed: SeedInput | 'empty', json: boolean): Promise<void> {
-  const apps = seed === 'empty' ? [] : Seed.parse(seed).apps;
+  // The seed was validated before the platform started (loadSeedFile, or the contracts' demoSeed): the fields read
+  // here are the same before and after defaults, so a second parse of the whole seed at start is not needed.
+  const apps = seed === 'empty' ? [] : seed.apps;
   const push = await Promise.all(
     apps.filter((app) => app.pushConfig !== undefined).map(async (app) => ({ appId: app.appId, result: await platform.verifyPushUrl(app.appId) })),
   );
@@ -57,6 +61,10 @@ async function main(): Promise<number | undefined> {
     process.stderr.write(`wxvoip-mock: ${options.error}\n\n${MOCK_USAGE}`);
     return 2;
   }
+  // This process is the CLI's own: keep V8's young generation near a bare server's under load, and the old
+  // generation from filling with dropped journal entries between two full GCs (ADR 0037).
+  capYoungGeneration(youngGenerationCapOf(process.env, process.execArgv));
+  limitHeapGrowth(heapGrowthLimitOf(process.env, process.execArgv));
   const seed: SeedInput | 'empty' = options.seed === 'demo' ? demoSeed : options.seed === 'empty' ? 'empty' : await loadSeedFile(options.seed);
   const json = (options.logFormat ?? (process.stdout.isTTY === true ? 'pretty' : 'json')) === 'json';
   let platform: MockPlatform;

@@ -1,6 +1,4 @@
 import websocket from '@fastify/websocket';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { AppRoute } from '@ts-rest/core';
 import { initServer, RequestValidationError, type RouterImplementation } from '@ts-rest/fastify';
 import { MAX_PARTY_FRAME_BYTES, PUSH_CHANNEL_PATH } from '@wxvoip/contracts';
@@ -11,9 +9,8 @@ import { adminGuard } from './adminGuard.js';
 import { platformApis, type ApiBinding } from '../http/apiBinding.js';
 import { preHandlerError } from '../http/errorResponses.js';
 import { INSPECTOR_HEADERS, INSPECTOR_PATH, inspectorPage } from './inspector/inspectorPage.js';
-import { lazyObject } from './lazyObject.js';
+import { lazyDocs } from './lazyDocs.js';
 import { lazySchemaCompilers } from './lazySchemaCompilers.js';
-import { openApiDocument } from './openApiDocument.js';
 import { registerPushChannel } from './pushChannel.js';
 import { rawAnswer, requestLineOf } from './rawAnswer.js';
 import { routeUpgrades } from './routeUpgrades.js';
@@ -228,8 +225,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addContentTypeParser('*', { parseAs: 'buffer' }, parseBody);
 
   if (options.docs !== false) {
-    await app.register(swagger, { mode: 'static', specification: { document: lazyObject(openApiDocument) } });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // Swagger and its UI are loaded by the first /docs request, not at start (ADR 0036).
+    lazyDocs(app);
   }
   if (options.inspector !== false) {
     const page = inspectorPage();
