@@ -5,29 +5,13 @@
  * Run with `pnpm bench` (all projects) or `pnpm --filter @wxvoip/mock-platform bench`. Not a test: it prints
  * figures and asserts nothing.
  */
-import { CallDeviceRequest, ConnectPartyRequest, type SeedInput } from '@wxvoip/contracts';
+import { CallDeviceRequest, ConnectPartyRequest } from '@wxvoip/contracts';
 import { PlatformTenant } from '../src/core/platformTenant.js';
+import { doorbellSeed } from '../test/support/doorbellSeed.js';
 import type { PartyState } from '../src/core/parties/partyRegistry.js';
 
 const SIZES = (process.env['WXVOIP_BENCH_SIZES'] ?? '1000,10000,50000').split(',').map(Number);
 const PROBE_CALLS = 2000;
-
-function seedFor(n: number): SeedInput {
-  const sns = Array.from({ length: n + PROBE_CALLS }, (_, i) => `SN-${i}`);
-  return {
-    apps: [
-      {
-        appId: 'wx-bench',
-        secret: 's',
-        billing: { durationBalanceSec: null },
-        models: [{ modelId: 'm', kind: 'linux', modelType: 'doorbell' }],
-        devices: sns.map((sn) => ({ sn, modelId: 'm', kind: 'linux' as const, registered: true })),
-        users: sns.map((_, i) => ({ openId: `u-${i}`, nickname: `u-${i}` })),
-        licenses: sns.map((sn) => ({ sn, expireTime: 1_893_427_200 })),
-      },
-    ],
-  };
-}
 
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
@@ -52,7 +36,7 @@ function talk(tenant: PlatformTenant, phone: PartyState, device: PartyState, i: 
 
 const rows: string[] = [];
 for (const n of SIZES) {
-  const tenant = new PlatformTenant({ seed: seedFor(n) });
+  const tenant = new PlatformTenant({ seed: doorbellSeed('wx-bench', n + PROBE_CALLS) });
   const phones = Array.from({ length: n + PROBE_CALLS }, (_, i) => connect(tenant, { kind: 'wechatPlugin', appId: 'wx-bench', openId: `u-${i}` }));
   const devices = Array.from({ length: n + PROBE_CALLS }, (_, i) => connect(tenant, { kind: 'linuxDevice', appId: 'wx-bench', sn: `SN-${i}`, modelId: 'm' }));
   const before = heapMb();

@@ -5,26 +5,10 @@
  * `{"perRoom": bytes, "active": rooms}`.
  */
 import { pathToFileURL } from 'node:url';
-import { CallDeviceRequest, ConnectPartyRequest, type PushMessage, type SeedInput } from '@wxvoip/contracts';
+import { CallDeviceRequest, ConnectPartyRequest, type PushMessage } from '@wxvoip/contracts';
 import type { PartyState } from '../../src/core/parties/partyRegistry.js';
 import { PlatformTenant } from '../../src/core/platformTenant.js';
-
-function seedFor(pairs: number): SeedInput {
-  const sns = Array.from({ length: pairs }, (_, i) => `SN-${i}`);
-  return {
-    apps: [
-      {
-        appId: 'wx-mem',
-        secret: 's',
-        billing: { durationBalanceSec: null },
-        models: [{ modelId: 'm', kind: 'linux', modelType: 'doorbell' }],
-        devices: sns.map((sn) => ({ sn, modelId: 'm', kind: 'linux' as const, registered: true })),
-        users: sns.map((_, i) => ({ openId: `u-${i}`, nickname: `u-${i}` })),
-        licenses: sns.map((sn) => ({ sn, expireTime: 1_893_427_200 })),
-      },
-    ],
-  };
-}
+import { doorbellSeed } from './doorbellSeed.js';
 
 function heapUsed(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -39,7 +23,7 @@ function heapUsed(): number {
  * `warmUp` rooms did the same (compiled code, the journal filled to its bound).
  */
 export function talkingRoomHeap(rooms: number, warmUp = 100): { perRoom: number; active: number } {
-  const tenant = new PlatformTenant({ seed: seedFor(warmUp + rooms) });
+  const tenant = new PlatformTenant({ seed: doorbellSeed('wx-mem', warmUp + rooms) });
   // Like a channel: the sink keeps only the seq of the last ping, which is answered after each clock step.
   const lastPing = new Map<string, number>();
   const connect = (input: unknown): PartyState => {
