@@ -11,6 +11,7 @@ import { ADMIN_TOKEN_ENV, ADMIN_TOKEN_HEADER, isLoopbackHost } from '../http/adm
 import { createServer } from '../server/createServer.js';
 import type { ResponseValidation } from '../http/responseValidation.js';
 import { nodeHostScheduler, sleep } from './hostScheduler.js';
+import { nodeHttpFetch } from './nodeHttpFetch.js';
 import { openStateStore, type StateStore } from './stateStore.js';
 
 /** Options shared by {@link createMockPlatform} and {@link startMockPlatform}. */
@@ -185,7 +186,7 @@ function controlClient(baseUrl: string, namespace: string | undefined, adminToke
   }) as ControlClient;
 }
 
-function platform(url: string, core: PlatformCore, app: FastifyInstance, adminToken: string | undefined, fetcher?: Parameters<typeof controlClient>[3], store?: StateStore): MockPlatform {
+function platform(url: string, core: PlatformCore, app: FastifyInstance, adminToken: string | undefined, fetcher?: Parameters<typeof controlClient>[3], store?: StateStore, listening = false): MockPlatform {
   return {
     url,
     app,
@@ -200,7 +201,8 @@ function platform(url: string, core: PlatformCore, app: FastifyInstance, adminTo
       if (!config) {
         return { ok: false, url: '', query: { signature: '', timestamp: '', nonce: '', echostr: '' }, status: null, body: '', reason: 'badUrl', detail: `app ${appId} has no push URL configured` } as VerifyPushUrlResult;
       }
-      return verifyPushUrl(config);
+      // A listening platform checks over node:http (no undici load at start); in-process, the global fetch (msw).
+      return verifyPushUrl(config, listening ? { fetch: nodeHttpFetch } : {});
     },
     close: async () => {
       if (store) {
@@ -286,7 +288,7 @@ export async function startMockPlatform(options: ListenOptions = {}): Promise<Mo
     throw error;
   }
   const { core, app } = built;
-  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, options.adminToken, undefined, store);
+  const running = platform(address.replace('[::1]', '127.0.0.1'), core, app, options.adminToken, undefined, store, true);
   started.platform = running;
   if (options.followDemoPushUrl === true) followDemoPushUrl(core, seedOf(options.seed), followingPushUrl(running.url));
   // Saved namespaces come back now, so rooms that were in flight end (and are journalled) at the start.
