@@ -45,7 +45,8 @@ describe('capYoungGeneration', () => {
     expect(youngGenerationCapOf({}, [])).toEqual({ capped: true, semiSpaceMb: DEFAULT_SEMI_SPACE_MB });
     expect(youngGenerationCapOf({ [SEMI_SPACE_ENV]: '12' }, [])).toEqual({ capped: true, semiSpaceMb: 12 });
     expect(youngGenerationCapOf({ [SEMI_SPACE_ENV]: '0' }, [])).toMatchObject({ capped: false });
-    expect(youngGenerationCapOf({ [SEMI_SPACE_ENV]: 'lots' }, [])).toMatchObject({ capped: false, reason: expect.stringContaining('lots') });
+    expect(youngGenerationCapOf({ [SEMI_SPACE_ENV]: 'lots' }, [])).toMatchObject({ capped: false, invalid: true, reason: expect.stringContaining('lots') });
+    expect(youngGenerationCapOf({ [SEMI_SPACE_ENV]: '0' }, [])).not.toHaveProperty('invalid');
     expect(youngGenerationCapOf({}, ['--max-semi-space-size=32'])).toMatchObject({ capped: false });
     expect(youngGenerationCapOf({ NODE_OPTIONS: '--max-semi-space-size=4' }, [])).toMatchObject({ capped: false });
   });

@@ -11,7 +11,7 @@ export const DEFAULT_SEMI_SPACE_MB = 8;
 const V8_GROWTH_FACTOR = 2;
 
 /** What {@link capYoungGeneration} decided, for the banner and tests. */
-export type YoungGenerationCap = { readonly capped: true; readonly semiSpaceMb: number } | { readonly capped: false; readonly reason: string };
+export type YoungGenerationCap = { readonly capped: true; readonly semiSpaceMb: number } | { readonly capped: false; readonly reason: string; readonly invalid?: true };
 
 /** The cap asked for by the environment, or why there is none. */
 export function youngGenerationCapOf(env: NodeJS.ProcessEnv, execArgv: readonly string[]): YoungGenerationCap {
@@ -20,7 +20,7 @@ export function youngGenerationCapOf(env: NodeJS.ProcessEnv, execArgv: readonly 
   const raw = env[SEMI_SPACE_ENV];
   if (raw === undefined || raw === '') return { capped: true, semiSpaceMb: DEFAULT_SEMI_SPACE_MB };
   const mb = Number(raw);
-  if (!Number.isInteger(mb) || mb < 0) return { capped: false, reason: `${SEMI_SPACE_ENV}=${raw} is not a whole number of MB` };
+  if (!Number.isInteger(mb) || mb < 0) return { capped: false, invalid: true, reason: `${SEMI_SPACE_ENV}=${raw} is not a whole number of MB` };
   if (mb === 0) return { capped: false, reason: `${SEMI_SPACE_ENV}=0` };
   return { capped: true, semiSpaceMb: mb };
 }

@@ -42,7 +42,8 @@ describe('limitHeapGrowth', () => {
     expect(heapGrowthLimitOf({}, [])).toEqual({ limited: true, percent: DEFAULT_HEAP_GROWING_PERCENT });
     expect(heapGrowthLimitOf({ [HEAP_GROWING_ENV]: '100' }, [])).toEqual({ limited: true, percent: 100 });
     expect(heapGrowthLimitOf({ [HEAP_GROWING_ENV]: '0' }, [])).toMatchObject({ limited: false });
-    expect(heapGrowthLimitOf({ [HEAP_GROWING_ENV]: 'x' }, [])).toMatchObject({ limited: false, reason: expect.stringContaining('x') });
+    expect(heapGrowthLimitOf({ [HEAP_GROWING_ENV]: 'x' }, [])).toMatchObject({ limited: false, invalid: true, reason: expect.stringContaining('x') });
+    expect(heapGrowthLimitOf({ [HEAP_GROWING_ENV]: '0' }, [])).not.toHaveProperty('invalid');
     expect(heapGrowthLimitOf({}, ['--max-old-space-size=512'])).toMatchObject({ limited: false });
     expect(heapGrowthLimitOf({ NODE_OPTIONS: '--heap-growing-percent=10' }, [])).toMatchObject({ limited: false });
   });

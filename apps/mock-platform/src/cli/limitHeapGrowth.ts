@@ -7,7 +7,7 @@ export const HEAP_GROWING_ENV = 'WXVOIP_HEAP_GROWING_PERCENT';
 export const DEFAULT_HEAP_GROWING_PERCENT = 50;
 
 /** What {@link limitHeapGrowth} decided. */
-export type HeapGrowthLimit = { readonly limited: true; readonly percent: number } | { readonly limited: false; readonly reason: string };
+export type HeapGrowthLimit = { readonly limited: true; readonly percent: number } | { readonly limited: false; readonly reason: string; readonly invalid?: true };
 
 /** The limit asked for by the environment, or why there is none. */
 export function heapGrowthLimitOf(env: NodeJS.ProcessEnv, execArgv: readonly string[]): HeapGrowthLimit {
@@ -16,7 +16,7 @@ export function heapGrowthLimitOf(env: NodeJS.ProcessEnv, execArgv: readonly str
   const raw = env[HEAP_GROWING_ENV];
   if (raw === undefined || raw === '') return { limited: true, percent: DEFAULT_HEAP_GROWING_PERCENT };
   const percent = Number(raw);
-  if (!Number.isInteger(percent) || percent < 0) return { limited: false, reason: `${HEAP_GROWING_ENV}=${raw} is not a whole number of percent` };
+  if (!Number.isInteger(percent) || percent < 0) return { limited: false, invalid: true, reason: `${HEAP_GROWING_ENV}=${raw} is not a whole number of percent` };
   if (percent === 0) return { limited: false, reason: `${HEAP_GROWING_ENV}=0` };
   return { limited: true, percent };
 }

@@ -63,8 +63,12 @@ async function main(): Promise<number | undefined> {
   }
   // This process is the CLI's own: keep V8's young generation near a bare server's under load, and the old
   // generation from filling with dropped journal entries between two full GCs (ADR 0037).
-  capYoungGeneration(youngGenerationCapOf(process.env, process.execArgv));
-  limitHeapGrowth(heapGrowthLimitOf(process.env, process.execArgv));
+  const cap = youngGenerationCapOf(process.env, process.execArgv);
+  const limit = heapGrowthLimitOf(process.env, process.execArgv);
+  // A malformed memory setting is not an error worth refusing to start for, but it must not pass unnoticed.
+  for (const setting of [cap, limit]) if ('invalid' in setting && setting.invalid) process.stderr.write(`wxvoip-mock: ${setting.reason}; V8's default is used (0 also keeps it, see the README)\n`);
+  capYoungGeneration(cap);
+  limitHeapGrowth(limit);
   const seed: SeedInput | 'empty' = options.seed === 'demo' ? demoSeed : options.seed === 'empty' ? 'empty' : await loadSeedFile(options.seed);
   const json = (options.logFormat ?? (process.stdout.isTTY === true ? 'pretty' : 'json')) === 'json';
   let platform: MockPlatform;
