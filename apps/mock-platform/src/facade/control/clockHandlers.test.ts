@@ -1,35 +1,20 @@
-import { AdvanceClockResult, CallDeviceRequest, ClockState, ConnectPartyRequest, demoSeed, ProblemDetails, type ConnectPartyRequestInput } from '@wxvoip/contracts';
+import { AdvanceClockResult, CallDeviceRequest, ClockState, demoSeed, ProblemDetails } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
 import type { HostScheduler } from '../../core/clock/platformClock.js';
 import { PlatformCore } from '../../core/platformCore.js';
-import type { PlatformTenant } from '../../core/platformTenant.js';
 import { createControlHandlers } from '../controlApi.js';
+import { connectParty } from '../../../test/support/connectParty.js';
+import { okBody } from '../../../test/support/okBody.js';
 import { clockTimer } from '../../core/views/clockView.js';
-
-/** The body of a successful response; the test fails when the handler answered a problem. */
-function ok<R extends { status: number; body: unknown }>(response: R): Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'] {
-  expect(response.status).toBeLessThan(300);
-  return response.body as Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'];
-}
 
 const headers = { 'x-wxvoip-namespace': 'clock' };
 const START = Date.UTC(2026, 0, 1);
-
-function connect(tenant: PlatformTenant, identity: ConnectPartyRequestInput) {
-  const connected = tenant.parties.connect(ConnectPartyRequest.parse(identity));
-  if (!connected.ok) throw new Error(connected.refusal.rule);
-  const { partyId } = connected.value.party;
-  tenant.parties.attachChannel(partyId, (m) => {
-    if (m.type === 'ping') tenant.parties.pong(partyId, m.seq);
-  });
-  return connected.value.party;
-}
 
 /** Alice's phone calls the Linux doorbell (ringing, 60 s timer) with an optional timeLimit. */
 function ringing(options: { host?: HostScheduler; timeLimit?: number } = {}) {
   const core = new PlatformCore({ seed: demoSeed, ...(options.host ? { host: options.host } : {}) });
   const tenant = core.tenant('clock');
-  const phone = connect(tenant, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' });
+  const phone = connectParty(tenant, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' }).party;
   const body = CallDeviceRequest.parse({ roomType: 'voice', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell', ...(options.timeLimit ? { timeLimit: options.timeLimit } : {}) });
   const room = tenant.calls.callDevice(phone, body);
   if (!room.ok) throw new Error(room.refusal.rule);
@@ -119,7 +104,7 @@ describe('advanceClock', () => {
     const { control } = ringing();
     const response = control.advanceClock({ headers, body: { ms: 86_400_001 } });
     expect(response.status === 400 && response.body.errors?.[0]?.path).toBe('ms');
-    expect(ok(control.getClock({ headers })).now).toBe(START);
+    expect(okBody(control.getClock({ headers })).now).toBe(START);
   });
 });
 
@@ -136,7 +121,7 @@ describe('setClock and freezeClock', () => {
     const response = control.setClock({ headers, body: { mode: 'manual', now: START - 1 } });
     expect(response.status).toBe(400);
     expect(ProblemDetails.parse(response.body).errors?.[0]).toMatchObject({ path: 'now', message: expect.stringMatching(/only moves forward/) });
-    expect(ok(control.getClock({ headers })).now).toBe(START);
+    expect(okBody(control.getClock({ headers })).now).toBe(START);
   });
 
   it('explains that real time needs a host scheduler when the platform has none', () => {
@@ -144,7 +129,7 @@ describe('setClock and freezeClock', () => {
     const response = control.setClock({ headers, body: { mode: 'real' } });
     expect(response.status).toBe(400);
     expect(ProblemDetails.parse(response.body).errors?.[0]).toMatchObject({ path: 'mode', message: expect.stringMatching(/needs a host scheduler.*manual time only/) });
-    expect(ok(control.getClock({ headers })).mode).toBe('manual');
+    expect(okBody(control.getClock({ headers })).mode).toBe('manual');
   });
 
   it('follows the host in real mode and freezes back to manual at the current time', () => {
@@ -153,7 +138,7 @@ describe('setClock and freezeClock', () => {
     expect(real.status === 200 && [real.body.mode, real.body.now]).toEqual(['real', START]);
     expect(control.setClock({ headers, body: { mode: 'real' } }).status).toBe(200);
     const frozen = control.freezeClock({ headers });
-    expect([ok(frozen).mode, ok(frozen).now]).toEqual(['manual', START]);
+    expect([okBody(frozen).mode, okBody(frozen).now]).toEqual(['manual', START]);
     const manual = control.setClock({ headers, body: { mode: 'manual' } });
     expect(manual.status === 200 && manual.body.now).toBe(START);
   });

@@ -1,38 +1,20 @@
-import { CallDeviceRequest, ConnectPartyRequest, demoSeed, DeviceView, PartyInfo, type ConnectPartyRequestInput, type PushMessage } from '@wxvoip/contracts';
+import { CallDeviceRequest, demoSeed, DeviceView, PartyInfo, type PushMessage } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
-import type { PlatformTenant } from '../../core/platformTenant.js';
 import { PlatformCore } from '../../core/platformCore.js';
 import { createControlHandlers } from '../controlApi.js';
-
-/** The body of a successful response; the test fails when the handler answered a problem. */
-function ok<R extends { status: number; body: unknown }>(response: R): Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'] {
-  expect(response.status).toBeLessThan(300);
-  return response.body as Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'];
-}
+import { connectParty } from '../../../test/support/connectParty.js';
+import { okBody } from '../../../test/support/okBody.js';
 
 const headers = { 'x-wxvoip-namespace': 'devices' };
 const linux = { appId: 'wx_demo_app', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' };
 const wmpf = { appId: 'wx_demo_app', sn: 'SN-WMPF-0001', modelId: 'model-wmpf-panel' };
 
-/** Connects a party whose channel records what it receives and answers pings. */
-function connect(tenant: PlatformTenant, identity: ConnectPartyRequestInput) {
-  const connected = tenant.parties.connect(ConnectPartyRequest.parse(identity));
-  if (!connected.ok) throw new Error(connected.refusal.rule);
-  const { partyId } = connected.value.party;
-  const inbox: PushMessage[] = [];
-  tenant.parties.attachChannel(partyId, (m) => {
-    inbox.push(m);
-    if (m.type === 'ping') tenant.parties.pong(partyId, m.seq);
-  });
-  return { party: connected.value.party, partyId, inbox };
-}
-
 /** The demo namespace with Alice's phone ringing the Linux doorbell, whose device party is connected. */
 function ringingDoorbell() {
   const core = new PlatformCore({ seed: demoSeed });
   const tenant = core.tenant('devices');
-  const phone = connect(tenant, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' });
-  const device = connect(tenant, { kind: 'linuxDevice', ...linux });
+  const phone = connectParty(tenant, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' });
+  const device = connectParty(tenant, { kind: 'linuxDevice', ...linux });
   const room = tenant.calls.callDevice(phone.party, CallDeviceRequest.parse({ roomType: 'voice', sn: linux.sn, modelId: linux.modelId }));
   if (!room.ok) throw new Error(room.refusal.rule);
   tenant.actions.joinAsCaller(phone.party, room.value.roomId);
@@ -44,12 +26,12 @@ const eventNames = (inbox: PushMessage[]) => inbox.flatMap((m) => (m.type === 'v
 describe('listDevices and getDevice', () => {
   it('lists devices filtered by app, kind and reachability', () => {
     const { control } = ringingDoorbell();
-    const all = ok(control.listDevices({ headers, query: {} })).devices;
+    const all = okBody(control.listDevices({ headers, query: {} })).devices;
     expect(all.map((d) => DeviceView.parse(d).sn)).toHaveLength(7);
-    expect(ok(control.listDevices({ headers, query: { kind: 'wmpf' } })).devices.map((d) => d.sn)).toEqual(['SN-WMPF-0001', 'SN-WMPF-LEGACY']);
-    expect(ok(control.listDevices({ headers, query: { appId: 'wx_other_app' } })).devices).toEqual([]);
+    expect(okBody(control.listDevices({ headers, query: { kind: 'wmpf' } })).devices.map((d) => d.sn)).toEqual(['SN-WMPF-0001', 'SN-WMPF-LEGACY']);
+    expect(okBody(control.listDevices({ headers, query: { appId: 'wx_other_app' } })).devices).toEqual([]);
     control.takeDeviceOffline({ headers, params: { sn: 'SN-RTOS-0001' }, body: { abortCalls: true } });
-    expect(ok(control.listDevices({ headers, query: { online: false } })).devices.map((d) => d.sn)).toEqual(['SN-RTOS-0001']);
+    expect(okBody(control.listDevices({ headers, query: { online: false } })).devices.map((d) => d.sn)).toEqual(['SN-RTOS-0001']);
   });
 
   it('shows a device with its party, call, group, license and tokens', () => {
@@ -141,7 +123,7 @@ describe('resetDeviceRegistration', () => {
 describe('parties', () => {
   it('lists connected parties and disconnects one with bye kicked (204), or 404', () => {
     const { phone, device, control } = ringingDoorbell();
-    const parties = ok(control.listParties({ headers })).parties.map((p) => PartyInfo.parse(p));
+    const parties = okBody(control.listParties({ headers })).parties.map((p) => PartyInfo.parse(p));
     expect(parties.map((p) => [p.partyId, p.channel])).toEqual([
       [phone.partyId, 'open'],
       [device.partyId, 'open'],
@@ -149,7 +131,7 @@ describe('parties', () => {
     const removed = control.disconnectParty({ headers, params: { partyId: device.partyId } });
     expect(removed).toEqual({ status: 204, body: undefined });
     expect(device.inbox.at(-1)).toMatchObject({ type: 'bye', reason: 'kicked' });
-    expect(ok(control.listParties({ headers })).parties).toHaveLength(1);
+    expect(okBody(control.listParties({ headers })).parties).toHaveLength(1);
     const again = control.disconnectParty({ headers, params: { partyId: device.partyId } });
     expect(again.status === 404 && again.body.detail).toBe(`connected party "${device.partyId}" does not exist in namespace "devices"`);
   });

@@ -1,45 +1,26 @@
 import {
   CallDeviceRequest,
-  ConnectPartyRequest,
   demoSeed,
   LinuxSessionCallBody,
   ProblemDetails,
   RoomDetail,
   RoomSnapshot,
-  type ConnectPartyRequestInput,
   type PushMessage,
 } from '@wxvoip/contracts';
 import { describe, expect, it } from 'vitest';
 import { PlatformCore } from '../../core/platformCore.js';
-import type { PlatformTenant } from '../../core/platformTenant.js';
 import { createControlHandlers } from '../controlApi.js';
-
-/** The body of a successful response; the test fails when the handler answered a problem. */
-function ok<R extends { status: number; body: unknown }>(response: R): Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'] {
-  expect(response.status).toBeLessThan(300);
-  return response.body as Exclude<R, { status: 400 | 404 | 409 | 500 }>['body'];
-}
+import { connectParty } from '../../../test/support/connectParty.js';
+import { okBody } from '../../../test/support/okBody.js';
 
 const headers = { 'x-wxvoip-namespace': 'rooms' };
 const doorbell = { appId: 'wx_demo_app', sn: 'SN-LINUX-0001', modelId: 'model-linux-doorbell' };
 
-function connect(tenant: PlatformTenant, identity: ConnectPartyRequestInput) {
-  const connected = tenant.parties.connect(ConnectPartyRequest.parse(identity));
-  if (!connected.ok) throw new Error(connected.refusal.rule);
-  const { partyId } = connected.value.party;
-  const inbox: PushMessage[] = [];
-  tenant.parties.attachChannel(partyId, (m) => {
-    inbox.push(m);
-    if (m.type === 'ping') tenant.parties.pong(partyId, m.seq);
-  });
-  return { party: connected.value.party, partyId, inbox };
-}
-
 function setup() {
   const core = new PlatformCore({ seed: demoSeed });
   const tenant = core.tenant('rooms');
-  const phone = connect(tenant, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' });
-  const device = connect(tenant, { kind: 'linuxDevice', ...doorbell });
+  const phone = connectParty(tenant, { kind: 'wechatPlugin', appId: 'wx_demo_app', openId: 'openid-alice' });
+  const device = connectParty(tenant, { kind: 'linuxDevice', ...doorbell });
   /** Alice's phone calls the doorbell (phone → device, ringing). */
   const phoneCalls = (body: Record<string, unknown> = {}) => {
     const room = tenant.calls.callDevice(phone.party, CallDeviceRequest.parse({ roomType: 'voice', sn: doorbell.sn, modelId: doorbell.modelId, ...body }));
@@ -70,7 +51,7 @@ describe('listRooms and getRoom', () => {
     control.simulateHangUp({ headers, params: { roomId: first.roomId }, body: { side: 'caller', origin: 'manual' } });
     control.advanceClock({ headers, body: { ms: 1_000 } });
     const second = phoneCalls();
-    const ids = (query: Parameters<typeof control.listRooms>[0]['query']) => ok(control.listRooms({ headers, query })).rooms.map((r) => RoomSnapshot.parse(r).roomId);
+    const ids = (query: Parameters<typeof control.listRooms>[0]['query']) => okBody(control.listRooms({ headers, query })).rooms.map((r) => RoomSnapshot.parse(r).roomId);
     expect(ids({ limit: 100 })).toEqual([second.roomId, first.roomId]);
     expect(ids({ state: 'ended', limit: 100 })).toEqual([first.roomId]);
     expect(ids({ outcome: 'cancelled', limit: 100 })).toEqual([first.roomId]);
