@@ -66,7 +66,6 @@ export class FaultBook {
 
   /** The refusal the first matching error fault forces on `operation` (using one of its times), or undefined. */
   takeError(operation: PlatformOperation, context: FaultContext): Refusal | undefined {
-    if (this.state.faults.size === 0) return undefined;
     for (const record of this.state.faults.values()) {
       const spec = record.spec;
       if (spec.kind !== 'error' || spec.operation !== operation || !live(record) || !matches(spec.match, context)) continue;
@@ -82,7 +81,6 @@ export class FaultBook {
 
   /** Added latency in ms for one request of `operation`: the sum of every matching latency fault (each uses one time). */
   latencyFor(operation: PlatformOperation, context: FaultContext): number {
-    if (this.state.faults.size === 0) return 0;
     let total = 0;
     for (const record of this.state.faults.values()) {
       const spec = record.spec;

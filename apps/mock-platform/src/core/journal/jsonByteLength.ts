@@ -29,7 +29,8 @@ function sizeOf(value: unknown, depth: number, budget: number): number {
     case 'object':
       break;
     default:
-      // undefined, a function or a symbol at the top level: the journal stores `null`; a bigint: JSON.stringify throws.
+      // undefined, a function or a symbol: `null` at the top level and in an array (object members skip them); a
+      // bigint: JSON.stringify throws.
       return typeof value === 'bigint' ? -1 : 4;
   }
   if (value === null) return 4;
@@ -37,8 +38,8 @@ function sizeOf(value: unknown, depth: number, budget: number): number {
   if (Array.isArray(value)) {
     let total = 2 + (value.length > 0 ? value.length - 1 : 0);
     for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const size = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 4 : sizeOf(item, depth - 1, budget - total);
+      // undefined, a function or a symbol is written `null` in an array: sizeOf counts them 4.
+      const size = sizeOf(value[i], depth - 1, budget - total);
       if (size < 0) return -1;
       total += size;
       if (total > budget) return -1;
