@@ -1,4 +1,4 @@
-import { createDecipheriv, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformTenant } from '../../core/platformTenant.js';
 import { attachCallbackSender } from './callbackSender.js';
 import { verifyPushUrl } from './verifyPushUrl.js';
+import { openEncrypted } from '../../../test/support/openEncrypted.js';
 
 // A minimal developer server written against D §4.13 with node:crypto only: it checks both signatures, decrypts
 // `Encrypt`, and answers `{"errcode":0,"errmsg":"ok"}` (or echoes echostr on the verification GET).
@@ -21,16 +22,6 @@ interface Received {
   contentType: string | undefined;
   body: string;
   message: IotVoipNotifyMessage | undefined;
-}
-
-function decrypt(encrypt: string): { message: string; appId: string } {
-  const key = Buffer.from(`${KEY}=`, 'base64');
-  const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
-  decipher.setAutoPadding(false);
-  const raw = Buffer.concat([decipher.update(Buffer.from(encrypt, 'base64')), decipher.final()]);
-  const content = raw.subarray(0, raw.length - raw[raw.length - 1]!);
-  const length = content.readUInt32BE(16);
-  return { message: content.subarray(20, 20 + length).toString('utf8'), appId: content.subarray(20 + length).toString('utf8') };
 }
 
 let server: Server | undefined;
@@ -58,7 +49,7 @@ async function developerServer(received: Received[]): Promise<string> {
         res.writeHead(401).end('bad msg_signature');
         return;
       }
-      const opened = decrypt(outer.Encrypt);
+      const opened = openEncrypted(outer.Encrypt, KEY);
       if (opened.appId !== 'wx_demo_app') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":40013,"errmsg":"wrong appid"}');
         return;

@@ -1,4 +1,4 @@
-import { createDecipheriv, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { CallDeviceRequest, CallbackDelivery, ConnectPartyRequest, NotifySecureBody, PushConfig, PushNotifyQuery, demoSeed } from '@wxvoip/contracts';
 import type { CallbackListQueryInput, PushConfigInput } from '@wxvoip/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import { PlatformTenant } from '../../core/platformTenant.js';
 import { CallbackLog } from '../../core/callbacks/callbackLog.js';
 import { attachCallbackSender, callbackLogOf, createCallbackSender, parseNotifyReplyBody } from './callbackSender.js';
 import type { AttachCallbackSenderOptions, CallbackFetch } from './callbackSender.js';
+import { openEncrypted } from '../../../test/support/openEncrypted.js';
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const URL_BASE = 'http://developer.test/wechat/callback';
@@ -49,15 +50,11 @@ function setup(options: { sender?: AttachCallbackSenderOptions; config?: Partial
   return { tenant, replies, details, call, room, ...attached };
 }
 
+/** The message of an `Encrypt` field, checking that it was sealed for the demo app. */
 function decrypt(encrypt: string): string {
-  const key = Buffer.from(`${KEY}=`, 'base64');
-  const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
-  decipher.setAutoPadding(false);
-  const raw = Buffer.concat([decipher.update(Buffer.from(encrypt, 'base64')), decipher.final()]);
-  const content = raw.subarray(0, raw.length - raw[raw.length - 1]!);
-  const length = content.readUInt32BE(16);
-  expect(content.subarray(20 + length).toString('utf8')).toBe('wx_demo_app');
-  return content.subarray(20, 20 + length).toString('utf8');
+  const { message, appId } = openEncrypted(encrypt, KEY);
+  expect(appId).toBe('wx_demo_app');
+  return message;
 }
 
 const sha1 = (parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
