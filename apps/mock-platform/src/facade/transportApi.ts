@@ -73,6 +73,8 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
    */
   function party<Req extends TransportRequest, T extends object>(key: TransportRouteKey, magic: (request: Req, party: PartyState) => MagicFields, work: (tenant: PlatformTenant, party: PartyState, request: Req) => Outcome<T>): (request: Req) => PartyAnswer<NoInfer<T>> {
     const route = platformTransportContract[key];
+    // Built once per route: a string built per request is hashed again by every lookup keyed on it (issue 19).
+    const operation = `transport.${key}` as const;
     return (request: Req) => {
       const tenant = tenantOf(request);
       const auth = tenant.parties.authenticate(bearer(request.headers));
@@ -80,7 +82,7 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
         const body = { errcode: credentialErrcode(auth.refusal.code), errmsg: auth.refusal.message };
         tenant.state.journal.append({
           kind: 'refusal',
-          operation: `transport.${key}`,
+          operation,
           method: route.method,
           path: route.path,
           status: 401,
@@ -99,7 +101,7 @@ export function createTransportHandlers(core: PlatformCore): RouterHandlers<Plat
       return runOperation(
         {
           tenant,
-          operation: `transport.${key}`,
+          operation,
           method: route.method,
           path: route.path,
           partyId: caller.partyId,

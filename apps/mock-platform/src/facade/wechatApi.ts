@@ -48,6 +48,8 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
   ): (request: { query: { access_token?: string | undefined }; body: Body<K>; headers: RequestHeaders }) => { status: 200; body: NoInfer<T> | WechatErrorBody } {
     const name: WechatRouteKey = key;
     const route = wechatApiContract[name];
+    // Built once per route: a string built per request is hashed again by every lookup keyed on it (issue 19).
+    const operation = `wechat.${key}` as const;
     return (request) => {
       const tenant = tenantOf(request.headers);
       if ('status' in tenant) return tenant;
@@ -56,7 +58,7 @@ export function createWechatHandlers(core: PlatformCore): RouterHandlers<WechatA
       return runOperation(
         {
           tenant,
-          operation: `wechat.${key}`,
+          operation,
           method: route.method,
           path: route.path,
           partyId: null,
