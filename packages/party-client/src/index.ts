@@ -14,6 +14,8 @@
  */
 export { PartyClient } from './partyClient.js';
 export { createTransportClient, NotJsonAnswer } from './transportClient.js';
+export { defaultFetch, isNodeOwnFetch } from './defaultFetch.js';
+export { nodeHttpFetch } from './nodeHttpFetch.js';
 export { describePartyFailure } from './partyFailure.js';
 export { PushChannel, CHANNEL_REFUSED_CODE } from './pushChannel.js';
 export { decodePushFrame } from './decodePushFrame.js';

@@ -53,7 +53,7 @@ export interface PartyClientOptions {
   readonly baseUrl: string;
   /** Tenant namespace (`x-wxvoip-namespace` on HTTP, the `namespace` query parameter on the channel); absent = default. */
   readonly namespace?: string | undefined;
-  /** The fetch to use. Default: the global `fetch`. */
+  /** The fetch to use. Default: `defaultFetch` (`node:http` in Node while the global `fetch` is Node's own, else the global `fetch`). */
   readonly fetch?: FetchLike | undefined;
   /** The WHATWG WebSocket class of the push channel. Default: `globalThis.WebSocket` (browsers, Node 22+, msw). */
   readonly WebSocket?: WebSocketConstructorLike | undefined;

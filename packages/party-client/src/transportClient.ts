@@ -1,5 +1,6 @@
 import { initClient, type ApiFetcherArgs } from '@ts-rest/core';
 import { NAMESPACE_HEADER, platformTransportContract } from '@wxvoip/contracts';
+import { defaultFetch } from './defaultFetch.js';
 
 /** What {@link FetchLike} resolves to: the part of a WHATWG `Response` the client reads. */
 export interface FetchResponseLike {
@@ -18,7 +19,10 @@ export interface TransportClientOptions {
   readonly baseUrl: string;
   /** Tenant namespace, sent as the `x-wxvoip-namespace` header; absent = the default namespace. */
   readonly namespace?: string | undefined;
-  /** The fetch to use. Default: the global `fetch` at call time. */
+  /**
+   * The fetch to use. Default: {@link defaultFetch}, `node:http` with a keep-alive agent while the global `fetch` is
+   * Node's own, otherwise the global `fetch` at call time (msw, test doubles, browsers, mini programs).
+   */
   readonly fetch?: FetchLike | undefined;
 }
 
@@ -47,7 +51,7 @@ export class NotJsonAnswer extends Error {
  * const res = await transport.connectParty({ body: { kind: 'vendorCloud' } });
  */
 export function createTransportClient(options: TransportClientOptions) {
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetchImpl: FetchLike = options.fetch ?? defaultFetch;
   return initClient(platformTransportContract, {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     baseHeaders: options.namespace === undefined ? {} : { [NAMESPACE_HEADER]: options.namespace },
