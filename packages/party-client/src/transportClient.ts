@@ -83,10 +83,21 @@ export function createTransportClient(options: TransportClientOptions) {
 export type TransportClient = ReturnType<typeof createTransportClient>;
 
 /**
- * The response headers ts-rest's fetcher type asks for. The client reads none, and a mini program's engine has no
- * `Headers` class: an empty one where it exists, an empty stand-in elsewhere.
+ * The response headers ts-rest's fetcher type asks for: one shared, empty and read-only stand-in for every answer. The
+ * client reads none, ts-rest reads none, and a mini program's engine has no `Headers` class; building a `Headers` per
+ * answer cost a construction each (under msw's `setupServer`, a Proxy construct and a property definition too).
  */
+const NO_HEADERS: Headers = Object.freeze({
+  get: () => null,
+  has: () => false,
+  getSetCookie: () => [],
+  forEach: () => undefined,
+  entries: () => [][Symbol.iterator](),
+  keys: () => [][Symbol.iterator](),
+  values: () => [][Symbol.iterator](),
+  [Symbol.iterator]: () => [][Symbol.iterator](),
+}) as unknown as Headers;
+
 function noHeaders(): Headers {
-  if (typeof Headers === 'function') return new Headers();
-  return { get: () => null, has: () => false, forEach: () => undefined } as unknown as Headers;
+  return NO_HEADERS;
 }
