@@ -1,4 +1,5 @@
 import { MAX_PUSH_FRAME_BYTES, PushMessage } from '@wxvoip/contracts';
+import { contractCheck, type CheckableSchema } from './contractCheck.js';
 
 /** A decoded push frame: the message, or why the frame is not one (too large, unreadable, not JSON, outside the contract). */
 export type DecodedPushFrame = { readonly ok: true; readonly message: PushMessage } | { readonly ok: false; readonly detail: string };
@@ -41,12 +42,12 @@ function parseFrame(text: string): DecodedPushFrame {
   } catch {
     return { ok: false, detail: `a frame that is not JSON: ${text.slice(0, 80)}` };
   }
-  const parsed = PushMessage.safeParse(json);
+  const parsed = contractCheck(PushMessage as unknown as CheckableSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, detail: `a frame outside the push contract (${issue === undefined ? 'invalid' : `${issue.path.join('.') || 'message'}: ${issue.message}`})` };
   }
-  return { ok: true, message: parsed.data };
+  return { ok: true, message: parsed.data as PushMessage };
 }
 
 /** Size of a frame in bytes (a string counts its UTF-8 bytes at most 3 per UTF-16 unit, without encoding it twice). */

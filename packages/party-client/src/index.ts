@@ -14,6 +14,9 @@
  */
 export { PartyClient } from './partyClient.js';
 export { createTransportClient, NotJsonAnswer } from './transportClient.js';
+export { defaultFetch, isNodeOwnFetch } from './defaultFetch.js';
+export { nodeHttpFetch } from './nodeHttpFetch.js';
+export { contractCheck } from './contractCheck.js';
 export { describePartyFailure } from './partyFailure.js';
 export { PushChannel, CHANNEL_REFUSED_CODE } from './pushChannel.js';
 export { decodePushFrame } from './decodePushFrame.js';
@@ -23,6 +26,7 @@ export { WEB_SOCKET_STATE } from './webSocketLike.js';
 
 export type { PartyChannelHandlers, PartyClientOptions, PartyData, PartyRequestArgs, PartyRequestOptions, PartyRouteKey } from './partyClient.js';
 export type { FetchLike, FetchResponseLike, TransportClient, TransportClientOptions } from './transportClient.js';
+export type { CheckableSchema, ContractCheckResult } from './contractCheck.js';
 export type { ChannelCloseReason, PartyFailure, PartyFailureKind, PartyResult } from './partyFailure.js';
 export type { PushChannelEvents, PushChannelOpened, PushChannelOpenOptions } from './pushChannel.js';
 export type { DecodedPushFrame } from './decodePushFrame.js';

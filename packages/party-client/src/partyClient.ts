@@ -12,6 +12,7 @@ import {
   type TransportRefusal,
   type TransportRouteKey,
 } from '@wxvoip/contracts';
+import { contractCheck, type CheckableSchema } from './contractCheck.js';
 import type { ChannelCloseReason, PartyFailure, PartyResult } from './partyFailure.js';
 import { PushChannel } from './pushChannel.js';
 import { LAST_SEQ, PushOrder } from './pushOrder.js';
@@ -53,7 +54,7 @@ export interface PartyClientOptions {
   readonly baseUrl: string;
   /** Tenant namespace (`x-wxvoip-namespace` on HTTP, the `namespace` query parameter on the channel); absent = default. */
   readonly namespace?: string | undefined;
-  /** The fetch to use. Default: the global `fetch`. */
+  /** The fetch to use. Default: `defaultFetch` (`node:http` in Node while the global `fetch` is Node's own, else the global `fetch`). */
   readonly fetch?: FetchLike | undefined;
   /** The WHATWG WebSocket class of the push channel. Default: `globalThis.WebSocket` (browsers, Node 22+, msw). */
   readonly WebSocket?: WebSocketConstructorLike | undefined;
@@ -290,9 +291,9 @@ function readAnswer(key: TransportRouteKey, responses: Record<number, unknown>, 
     const refusal = TransportValidationRefusal.safeParse(body);
     return refusal.success ? { ok: false, failure: { kind: 'invalid', operation: key, refusal: refusal.data }, pushSeq: null } : malformed(key, status, `HTTP 400 outside the contract: ${excerpt()}`);
   }
-  const schema = responses[status] as { safeParse?: (value: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: (string | number)[]; message: string }[] } } } | undefined;
+  const schema = responses[status] as Partial<CheckableSchema> | undefined;
   if (status !== 200 || schema?.safeParse === undefined) return malformed(key, status, `an HTTP status the route does not have: ${excerpt()}`);
-  const parsed = schema.safeParse(body);
+  const parsed = contractCheck(schema as CheckableSchema, body);
   if (!parsed.success) {
     const issue = parsed.error?.issues[0];
     return malformed(key, status, `${issue === undefined ? 'invalid body' : `${issue.path.join('.') || 'body'}: ${issue.message}`} in ${excerpt()}`);

@@ -1,5 +1,6 @@
 import { initClient, type ApiFetcherArgs } from '@ts-rest/core';
 import { NAMESPACE_HEADER, platformTransportContract } from '@wxvoip/contracts';
+import { defaultFetch } from './defaultFetch.js';
 
 /** What {@link FetchLike} resolves to: the part of a WHATWG `Response` the client reads. */
 export interface FetchResponseLike {
@@ -18,7 +19,10 @@ export interface TransportClientOptions {
   readonly baseUrl: string;
   /** Tenant namespace, sent as the `x-wxvoip-namespace` header; absent = the default namespace. */
   readonly namespace?: string | undefined;
-  /** The fetch to use. Default: the global `fetch` at call time. */
+  /**
+   * The fetch to use. Default: {@link defaultFetch}, `node:http` with a keep-alive agent while the global `fetch` is
+   * Node's own, otherwise the global `fetch` at call time (msw, test doubles, browsers, mini programs).
+   */
   readonly fetch?: FetchLike | undefined;
 }
 
@@ -47,7 +51,7 @@ export class NotJsonAnswer extends Error {
  * const res = await transport.connectParty({ body: { kind: 'vendorCloud' } });
  */
 export function createTransportClient(options: TransportClientOptions) {
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetchImpl: FetchLike = options.fetch ?? defaultFetch;
   return initClient(platformTransportContract, {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     baseHeaders: options.namespace === undefined ? {} : { [NAMESPACE_HEADER]: options.namespace },
@@ -79,10 +83,21 @@ export function createTransportClient(options: TransportClientOptions) {
 export type TransportClient = ReturnType<typeof createTransportClient>;
 
 /**
- * The response headers ts-rest's fetcher type asks for. The client reads none, and a mini program's engine has no
- * `Headers` class: an empty one where it exists, an empty stand-in elsewhere.
+ * The response headers ts-rest's fetcher type asks for: one shared, empty and read-only stand-in for every answer. The
+ * client reads none, ts-rest reads none, and a mini program's engine has no `Headers` class; building a `Headers` per
+ * answer cost a construction each (under msw's `setupServer`, a Proxy construct and a property definition too).
  */
+const NO_HEADERS: Headers = Object.freeze({
+  get: () => null,
+  has: () => false,
+  getSetCookie: () => [],
+  forEach: () => undefined,
+  entries: () => [][Symbol.iterator](),
+  keys: () => [][Symbol.iterator](),
+  values: () => [][Symbol.iterator](),
+  [Symbol.iterator]: () => [][Symbol.iterator](),
+}) as unknown as Headers;
+
 function noHeaders(): Headers {
-  if (typeof Headers === 'function') return new Headers();
-  return { get: () => null, has: () => false, forEach: () => undefined } as unknown as Headers;
+  return NO_HEADERS;
 }

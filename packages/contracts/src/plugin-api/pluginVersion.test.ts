@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assertPluginVersion, compareVersions, LATEST_PLUGIN_VERSION, OLDEST_CHANGELOG_VERSION, PluginVersion } from './pluginVersion.js';
 
 describe('plugin versions (P header, §11)', () => {
@@ -22,5 +22,29 @@ describe('plugin versions (P header, §11)', () => {
     expect(() => compareVersions(version, '2.4.0')).toThrow(RangeError);
     expect(() => assertPluginVersion(version)).toThrow('is not a plugin version');
     expect(PluginVersion.safeParse(version).error?.issues[0]?.message).toContain('plugin version must be dot-separated whole numbers');
+  });
+
+  it('assertPluginVersion accepts exactly what PluginVersion accepts, without a zod parse per check (issue 19)', () => {
+    const safeParse = vi.spyOn(PluginVersion, 'safeParse');
+    const parse = vi.spyOn(PluginVersion, 'parse');
+    try {
+      const values: unknown[] = ['2.4.6', '2.3.10', '2', '10.0.0.1', 'latest', '2.4.x', '', 'v2.4.0', '2..4', '2.4.', ' 2.4.6', '2.4.6\n', 246, null, undefined];
+      const verdicts = values.map((value) => {
+        try {
+          assertPluginVersion(value as string);
+          return true;
+        } catch (error) {
+          expect(error).toBeInstanceOf(RangeError);
+          return false;
+        }
+      });
+      expect(safeParse).not.toHaveBeenCalled();
+      expect(parse).not.toHaveBeenCalled();
+      safeParse.mockRestore();
+      expect(verdicts).toEqual(values.map((value) => PluginVersion.safeParse(value).success));
+    } finally {
+      safeParse.mockRestore();
+      parse.mockRestore();
+    }
   });
 });

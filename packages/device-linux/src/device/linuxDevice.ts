@@ -39,7 +39,7 @@ export interface LinuxDeviceOptions {
   readonly sdkVersion?: string;
   /** Receives the SDK's log lines (`log_dir` of the C SDK). Default: discarded. */
   readonly log?: (line: string) => void;
-  /** The fetch to use. Default: global `fetch`. */
+  /** The fetch to use. Default: the party client's `defaultFetch` (`node:http` while the global `fetch` is Node's own, else the global `fetch`). */
   readonly fetch?: FetchLike;
   /**
    * The WHATWG WebSocket class of the push channel. Default: the `ws` package's. Pass `globalThis.WebSocket` to run

@@ -16,7 +16,7 @@ export interface PlatformClientOptions {
    * parameter of the push channel. Default: the platform's default namespace.
    */
   readonly namespace?: string;
-  /** HTTP client. Default: the global `fetch`. */
+  /** HTTP client. Default: the party client's `defaultFetch` (`node:http` while the global `fetch` is Node's own, else the global `fetch`). */
   readonly fetch?: typeof fetch;
   /**
    * The WebSocket class of the push channel (any WHATWG `WebSocket`): pass `globalThis.WebSocket` once msw's

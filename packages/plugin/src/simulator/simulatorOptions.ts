@@ -23,7 +23,10 @@ export interface SimulatorCommonOptions {
   readonly enterOptions?: PluginEnterOptions;
   /** Whether the mini program is already running (default true); when false, the first launch through the plugin page sets the enter options. */
   readonly running?: boolean;
-  /** The `fetch` the party client sends requests with; default the global one, looked up at each request (msw intercepts it). */
+  /**
+   * The `fetch` the party client sends requests with; default the global one, looked up at each request (msw intercepts
+   * it), or `node:http` with a keep-alive agent while the global one is Node's own (party client ADR 0043).
+   */
   readonly fetch?: FetchLike;
   /** The WHATWG WebSocket class of the push channel; default the global one (Node 20 has none: pass `ws`'s `WebSocket`). */
   readonly WebSocket?: WebSocketConstructorLike;
