@@ -9,6 +9,7 @@
  * two areas is a compile error here (TS2308), so the surface cannot silently shadow itself.
  */
 export { PLUGIN_APPID, SN_MAX_BYTES, AppId, ModelId, OpenId, RoomId, RoomType, Sn } from './common/identifiers.js';
+export { contractCheck, contractCheckFallbacks, contractVerdict, type CheckableSchema, type ContractCheckResult } from './common/contractCheck.js';
 export * from './plugin-api/index.js';
 export * from './events/index.js';
 export * from './errors/index.js';

@@ -3,14 +3,13 @@
  * whenever it accepts: checked on the answers and push frames of a real call (in-process platform through msw) and
  * on thousands of mutations of them. Real answers and frames all take the fast path (a count, the guard of ADR 0043).
  */
-import { PushMessage, platformTransportContract } from '@wxvoip/contracts';
+import { PushMessage, contractCheck, contractCheckFallbacks, contractVerdict, platformTransportContract, type CheckableSchema } from '@wxvoip/contracts';
 import type { MockPlatform } from '@wxvoip/mock-platform';
 import { setupMockPlatform } from '@wxvoip/mock-platform/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { contractCheck, contractCheckFallbacks, contractVerdict, type CheckableSchema } from './contractCheck.js';
 import { PartyClient } from './partyClient.js';
 import type { FetchLike } from './transportClient.js';
 import type { WebSocketConstructorLike } from './webSocketLike.js';

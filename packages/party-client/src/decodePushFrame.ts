@@ -1,5 +1,4 @@
-import { MAX_PUSH_FRAME_BYTES, PushMessage } from '@wxvoip/contracts';
-import { contractCheck, type CheckableSchema } from './contractCheck.js';
+import { contractCheck, MAX_PUSH_FRAME_BYTES, PushMessage, type CheckableSchema } from '@wxvoip/contracts';
 
 /** A decoded push frame: the message, or why the frame is not one (too large, unreadable, not JSON, outside the contract). */
 export type DecodedPushFrame = { readonly ok: true; readonly message: PushMessage } | { readonly ok: false; readonly detail: string };

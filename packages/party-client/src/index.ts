@@ -16,7 +16,8 @@ export { PartyClient } from './partyClient.js';
 export { createTransportClient, NotJsonAnswer } from './transportClient.js';
 export { defaultFetch, isNodeOwnFetch } from './defaultFetch.js';
 export { nodeHttpFetch } from './nodeHttpFetch.js';
-export { contractCheck } from './contractCheck.js';
+// The check lives in @wxvoip/contracts (the platform checks with it too); re-exported where the clients document it.
+export { contractCheck } from '@wxvoip/contracts';
 export { describePartyFailure } from './partyFailure.js';
 export { PushChannel, CHANNEL_REFUSED_CODE } from './pushChannel.js';
 export { decodePushFrame } from './decodePushFrame.js';
@@ -26,7 +27,7 @@ export { WEB_SOCKET_STATE } from './webSocketLike.js';
 
 export type { PartyChannelHandlers, PartyClientOptions, PartyData, PartyRequestArgs, PartyRequestOptions, PartyRouteKey } from './partyClient.js';
 export type { FetchLike, FetchResponseLike, TransportClient, TransportClientOptions } from './transportClient.js';
-export type { CheckableSchema, ContractCheckResult } from './contractCheck.js';
+export type { CheckableSchema, ContractCheckResult } from '@wxvoip/contracts';
 export type { ChannelCloseReason, PartyFailure, PartyFailureKind, PartyResult } from './partyFailure.js';
 export type { PushChannelEvents, PushChannelOpened, PushChannelOpenOptions } from './pushChannel.js';
 export type { DecodedPushFrame } from './decodePushFrame.js';

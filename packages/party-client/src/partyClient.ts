@@ -1,10 +1,12 @@
 import type { AppRoute, ClientInferRequest } from '@ts-rest/core';
 import {
+  contractCheck,
   CredentialRefusal,
   PUSH_CHANNEL_NAMESPACE_PARAM,
   PUSH_CHANNEL_TOKEN_PARAM,
   TransportValidationRefusal,
   platformTransportContract,
+  type CheckableSchema,
   type ConnectPartyRequestInput,
   type HelloMessage,
   type PlatformTransportContract,
@@ -12,7 +14,6 @@ import {
   type TransportRefusal,
   type TransportRouteKey,
 } from '@wxvoip/contracts';
-import { contractCheck, type CheckableSchema } from './contractCheck.js';
 import type { ChannelCloseReason, PartyFailure, PartyResult } from './partyFailure.js';
 import { PushChannel } from './pushChannel.js';
 import { LAST_SEQ, PushOrder } from './pushOrder.js';

@@ -1,5 +1,6 @@
 /**
- * The client's check of an answer or a push against the contract's zod schema, made cheaper (issue 19, ADR 0043):
+ * A check of a value against one of the contract's zod schemas, made cheaper (issue 19, ADR 0043): the SDK clients
+ * check answers and push frames with it, the mock platform requests and responses (ADR 0046).
  * a predicate compiled once per schema from the schema's own definition says whether zod would accept the value
  * **exactly as it is** (valid, and zod's output equal to the input: nothing stripped, defaulted or transformed). Only
  * then is the value taken as it is; in every other case, and for every construct the compiler does not know, zod's
@@ -7,7 +8,7 @@
  * rejects: `contractCheck.test.ts` compares it with zod on real answers and frames and thousands of mutations of them.
  */
 
-/** What {@link contractCheck} answers: zod's `safeParse` result shape, as far as the client reads it. */
+/** What {@link contractCheck} answers: zod's `safeParse` result shape, as far as its callers read it. */
 export type ContractCheckResult = { success: true; data: unknown } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } };
 
 /** A zod schema, as far as the compiler and the fallback use it. */
