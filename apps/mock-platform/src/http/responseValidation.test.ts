@@ -71,6 +71,36 @@ describe('ResponseValidator', () => {
     expect(validator.counts).toEqual({ parsed: 3, skipped: 0 });
   });
 
+  it('compiled: checks every response, and sends the bodies zod would accept unchanged as they are, unparsed', () => {
+    const validator = new ResponseValidator('compiled');
+    for (let i = 0; i < 5; i++) {
+      const response = good(`n${i}`, ['a', 'b'].slice(0, i % 3));
+      expect(validator.check(contract.get, response).body).toBe(response.body);
+    }
+    expect(validator.counts).toEqual({ parsed: 0, skipped: 5 });
+  });
+
+  it('compiled: a value that breaks a rule without changing the shape still throws (firstOfShape lets it through)', () => {
+    const compiled = new ResponseValidator('compiled');
+    const firstOfShape = new ResponseValidator('firstOfShape');
+    for (const validator of [compiled, firstOfShape]) validator.check(contract.get, good('n'));
+    const empty = { status: 200, body: { errcode: 0, name: '', tags: ['t'] } };
+    expect(() => compiled.check(contract.get, empty)).toThrow(/name/);
+    expect(firstOfShape.check(contract.get, empty).body).toEqual(empty.body);
+  });
+
+  it('compiled: a body the compiled check cannot vouch for goes to zod (stripped keys: sent as parsed)', () => {
+    const validator = new ResponseValidator('compiled');
+    for (let i = 0; i < 3; i++) expect(validator.check(contract.stripping, { status: 200, body: { kept: 'k', secret: 's' } }).body).toEqual({ kept: 'k' });
+    expect(validator.counts).toEqual({ parsed: 3, skipped: 0 });
+    expect(() => validator.check(contract.get, { status: 200, body: { errcode: 1, name: 'n', tags: [] } })).toThrow(/errcode/);
+  });
+
+  it('compiled: a status the route declares no schema for is handled as ts-rest handles it', () => {
+    const validator = new ResponseValidator('compiled');
+    expect(validator.check(contract.get, { status: 500, body: { anything: true } })).toEqual({ status: 500, body: { anything: true } });
+  });
+
   it('keeps shapes per route: the same body shape on another route is parsed there', () => {
     const validator = new ResponseValidator('firstOfShape');
     validator.check(contract.stripping, { status: 200, body: { kept: 'k' } });

@@ -1,16 +1,22 @@
-import { validateResponse, type AppRoute } from '@ts-rest/core';
+import { isAppRouteOtherResponse, validateResponse, type AppRoute } from '@ts-rest/core';
+import { contractVerdict, type CheckableSchema } from '@wxvoip/contracts';
 
 /**
- * How the adapters check each answer against the contract before sending it (ADR 0023):
+ * How the adapters check each answer against the contract before sending it (ADRs 0023, 0046):
  *
  * - `every`: every response body is parsed with its zod schema (what ts-rest's `responseValidation: true` does). The
  *   repository's own test suite runs this way (`WXVOIP_RESPONSE_VALIDATION=every`, set in vitest.shared.ts).
- * - `firstOfShape` (default): the first response of each route, status and *shape* (the body's keys and JSON value
- *   types, recursively) is parsed in full; later responses of a shape already seen, whose parse gave back exactly
- *   the body it was given, are sent as they are. A new key, a missing key or a changed type is a new shape and is
- *   parsed; so is every body whose parse strips, defaults or transforms anything.
+ * - `compiled` (default): every response body is checked, first by the contract's compiled check (`contractVerdict`
+ *   of `@wxvoip/contracts`, ADR 0043), which vouches for a body zod would accept unchanged; such a body is sent as it
+ *   is, without a zod parse. A body it cannot vouch for is handled as `firstOfShape` handles it, so a drift still
+ *   throws zod's own error.
+ * - `firstOfShape`: the first response of each route, status and *shape* (the body's keys and JSON value types,
+ *   recursively) is parsed in full; later responses of a shape already seen, whose parse gave back exactly the body it
+ *   was given, are sent as they are. A new key, a missing key or a changed type is a new shape and is parsed; so is
+ *   every body whose parse strips, defaults or transforms anything. Cheap, but a value that breaks a rule without
+ *   changing the shape (an empty string where one is required) goes out unchecked: `compiled` catches it.
  */
-export type ResponseValidation = 'every' | 'firstOfShape';
+export type ResponseValidation = 'every' | 'compiled' | 'firstOfShape';
 
 /** Environment variable that sets the default {@link ResponseValidation} of every adapter in the process. */
 export const RESPONSE_VALIDATION_ENV = 'WXVOIP_RESPONSE_VALIDATION';
@@ -18,10 +24,10 @@ export const RESPONSE_VALIDATION_ENV = 'WXVOIP_RESPONSE_VALIDATION';
 /** Distinct shapes remembered per route; past this, new shapes are parsed every time (bodies keyed by ids). */
 const MAX_SHAPES_PER_ROUTE = 256;
 
-/** The mode an adapter uses when its options name none: the environment's, else `firstOfShape`. */
+/** The mode an adapter uses when its options name none: the environment's, else `compiled`. */
 export function defaultResponseValidation(): ResponseValidation {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[RESPONSE_VALIDATION_ENV];
-  return env === 'every' ? 'every' : 'firstOfShape';
+  return env === 'every' || env === 'firstOfShape' ? env : 'compiled';
 }
 
 /**
@@ -76,7 +82,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 export interface ResponseValidationCounts {
   /** Responses parsed with their zod schema. */
   parsed: number;
-  /** Responses sent as they were, their shape already checked. */
+  /** Responses sent as they were without a zod parse: vouched for by the compiled check, or their shape already checked. */
   skipped: number;
 }
 
@@ -85,7 +91,7 @@ export interface ResponseValidationCounts {
  * throws ts-rest's `ResponseValidationError` (the adapters answer it with a 500 `internal` problem).
  *
  * @example
- * const validator = new ResponseValidator('firstOfShape');
+ * const validator = new ResponseValidator('compiled');
  * const { status, body } = validator.check(route, handlerResult);
  */
 export class ResponseValidator {
@@ -98,6 +104,10 @@ export class ResponseValidator {
   /** The response to send: the parsed body (`every`, or a shape not seen yet), or the body as given. */
   check(route: AppRoute, response: { status: number; body: unknown }): { status: number; body: unknown } {
     if (this.mode === 'every') return this.parse(route, response);
+    if (this.mode === 'compiled' && this.vouches(route, response)) {
+      this.counts.skipped++;
+      return { status: response.status, body: response.body };
+    }
     const shapes = this.clean.get(route);
     const shape = `${response.status}|${shapeOf(response.body)}`;
     if (shapes?.has(shape)) {
@@ -112,6 +122,15 @@ export class ResponseValidator {
     if (known.size < MAX_SHAPES_PER_ROUTE) known.add(shape);
     if (!shapes) this.clean.set(route, known);
     return { status: response.status, body: response.body };
+  }
+
+  /** Whether the compiled check vouches for the body: zod would accept it, unchanged, under the route's status schema. */
+  private vouches(route: AppRoute, response: { status: number; body: unknown }): boolean {
+    // The schema ts-rest's validateResponse would parse with (a status without one is not this fast path's to judge).
+    const declared = route.responses[response.status];
+    const schema: unknown = declared !== undefined && isAppRouteOtherResponse(declared) ? declared.body : declared;
+    if (typeof schema !== 'object' || schema === null || typeof (schema as { safeParse?: unknown }).safeParse !== 'function') return false;
+    return contractVerdict(schema as CheckableSchema, response.body) === 'exact';
   }
 
   private parse(route: AppRoute, response: { status: number; body: unknown }): { status: number; body: unknown } {

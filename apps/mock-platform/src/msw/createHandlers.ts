@@ -8,6 +8,7 @@ import { adminRefusal, isGuardedPath } from '../http/adminRefusal.js';
 import { preHandlerError, PUSH_CHANNEL_NEEDS_UPGRADE } from '../http/errorResponses.js';
 import { platformApis, type ApiBinding, type ApiName, type FacadeHandler } from '../http/apiBinding.js';
 import { ResponseValidator, type ResponseValidation } from '../http/responseValidation.js';
+import { checkRequestPart } from '../http/requestCheck.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -43,7 +44,7 @@ export interface MockPlatformHandlersOptions {
    * request is answered with the same 500 `internal` problem the fastify adapter sends. Default `console.error`.
    */
   readonly onUnexpectedError?: (error: Error, request: Request) => void;
-  /** How responses are checked against the contract, as `createServer`'s option: `firstOfShape` (default) or `every` (ADR 0023). */
+  /** How responses are checked against the contract, as `createServer`'s option: `compiled` (default), `firstOfShape` or `every` (ADRs 0023, 0046). */
   readonly responseValidation?: ResponseValidation;
 }
 
@@ -57,20 +58,10 @@ type Entry =
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'TRACE']);
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-interface SafeParser {
-  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: ZodIssue[] } };
-}
-
-function isSafeParser(schema: unknown): schema is SafeParser {
-  return typeof schema === 'object' && schema !== null && 'safeParse' in schema && typeof schema.safeParse === 'function';
-}
-
 /** One request part against its schema, as ts-rest checks it (no schema: accepted as is; path and headers keep extra keys). */
 function check(data: unknown, schema: unknown, passThroughExtraKeys: boolean): { ok: true; data: unknown } | { ok: false; error: { issues: ZodIssue[] } } {
-  if (!isSafeParser(schema)) return { ok: true, data };
-  const result = schema.safeParse(data);
-  if (!result.success) return { ok: false, error: result.error };
-  return { ok: true, data: passThroughExtraKeys && typeof data === 'object' && data !== null ? { ...data, ...(result.data as object) } : result.data };
+  const result = checkRequestPart(data, schema, passThroughExtraKeys);
+  return result.success ? { ok: true, data: result.data } : { ok: false, error: result.error as { issues: ZodIssue[] } };
 }
 
 function toError(error: unknown): Error {

@@ -34,7 +34,7 @@ export interface MockPlatformOptions {
   logRequests?: boolean;
   /** Called for each namespace tenant created (attach senders, observers). */
   onTenant?: (tenant: PlatformTenant) => void;
-  /** How responses are checked against the contract: `firstOfShape` (default) or `every` (ADR 0023). */
+  /** How responses are checked against the contract: `compiled` (default), `firstOfShape` or `every` (ADRs 0023, 0046). */
   responseValidation?: ResponseValidation;
   /**
    * Admin token of the control API and the inspector: every `/__admin` and `/__inspector` request must then carry it

@@ -15,6 +15,7 @@ import { registerPushChannel } from './pushChannel.js';
 import { rawAnswer, requestLineOf } from './rawAnswer.js';
 import { routeUpgrades } from './routeUpgrades.js';
 import { ResponseValidator, type ResponseValidation } from '../http/responseValidation.js';
+import { withCompiledRequestChecks } from '../http/requestCheck.js';
 import {
   controlValidationError,
   DEFAULT_BODY_LIMIT,
@@ -53,8 +54,9 @@ export interface ServerOptions {
   /** Waits the latency faults ask for before answering (the server uses real time). */
   readonly delay?: (ms: number) => Promise<void>;
   /**
-   * How responses are checked against the contract: `firstOfShape` (default: the first of each route, status and
-   * shape in full) or `every` (every response; the default when `WXVOIP_RESPONSE_VALIDATION=every`). ADR 0023.
+   * How responses are checked against the contract: `compiled` (default: every response, by the contract's compiled
+   * check, zod when it cannot vouch), `firstOfShape` (the first of each route, status and shape in full) or `every`
+   * (a zod parse of every response; the default when `WXVOIP_RESPONSE_VALIDATION=every`). ADRs 0023, 0046.
    */
   readonly responseValidation?: ResponseValidation;
   /**
@@ -144,6 +146,14 @@ function validationErrorHandler(api: ApiBinding['api']): (error: RequestValidati
       }
     }
   };
+}
+
+/**
+ * The router ts-rest registers: the same routes, each request schema checking through the contract's compiled check
+ * (same data, same errors as zod; ADR 0046). The facade's routes (`binding.router`) stay the contract's own.
+ */
+function compiledRequestChecks(router: ApiBinding['router']): ApiBinding['router'] {
+  return Object.fromEntries(Object.entries(router).map(([key, route]) => [key, withCompiledRequestChecks(route)]));
 }
 
 /**
@@ -261,7 +271,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   for (const binding of platformApis(core)) {
     await app.register(async (scope) =>
-      s.registerRouter(binding.router, fastifyRoutes(binding, options.delay, validator), scope, {
+      s.registerRouter(compiledRequestChecks(binding.router), fastifyRoutes(binding, options.delay, validator), scope, {
         logInitialization: false,
         responseValidation: false,
         requestValidationErrorHandler: validationErrorHandler(binding.api),
