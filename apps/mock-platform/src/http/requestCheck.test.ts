@@ -57,7 +57,7 @@ describe('checkRequestPart', () => {
     const valid = cases.filter((c) => ['valid body', 'fastify query', 'headers with extra headers', 'path parameters'].includes(c.what));
     expect(valid).toHaveLength(4);
     expect(zodParsesDuring(() => valid.forEach((c) => checkRequestPart(c.data, c.schema, c.passThrough)))).toBe(0);
-    // … and gives the part itself, not a copy (a query from fastify's parser: a plain copy, as zod would give).
+    // … and gives the part itself, not a copy.
     const body = valid[0]!;
     expect(checkRequestPart(body.data, body.schema, false)).toEqual({ success: true, data: body.data });
     expect((checkRequestPart(body.data, body.schema, false) as { data: unknown }).data).toBe(body.data);

@@ -60,22 +60,9 @@ export function checkRequestPart(data: unknown, schema: unknown, passThroughExtr
     const result = schema.safeParse(data);
     return result.success ? { success: true, data: { ...data, ...(result.data as object) } } : { success: false, error: result.error };
   }
-  const plain = plainCopyOfEmpty(data);
-  if (contractVerdict(schema, plain) === 'exact') return { success: true, data: plain };
+  if (contractVerdict(schema, data) === 'exact') return { success: true, data };
   const result = schema.safeParse(data);
   return result.success ? { success: true, data: result.data } : { success: false, error: result.error };
-}
-
-/**
- * fastify's query string parser (fast-querystring) makes each query an instance of an empty class whose prototype
- * has no prototype, which the compiled check does not take for a plain object (it leaves such values to zod). Its own
- * keys copied into a plain object are what zod reads of it, and what zod's output would hold.
- */
-function plainCopyOfEmpty(data: unknown): unknown {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
-  const proto = Object.getPrototypeOf(data) as object | null;
-  if (proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) !== null || Reflect.ownKeys(proto).length > 0) return data;
-  return { ...data };
 }
 
 /** What ts-rest reads of a route's request schemas. */

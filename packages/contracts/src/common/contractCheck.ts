@@ -84,11 +84,22 @@ function predicateOf(schema: CheckableSchema): Predicate {
 
 const unknownPredicate: Predicate = () => UNKNOWN;
 
-/** A plain object as `JSON.parse` makes them (zod reads one with a `then` function as a promise). */
+/** Prototypes seen to be empty and to have no prototype themselves (see {@link isPlainObject}). */
+const emptyPrototypes = new WeakSet<object>();
+
+/**
+ * A plain object as `JSON.parse` makes them (zod reads one with a `then` function as a promise), or an instance of an
+ * empty class rooted in null, as fastify's query-string parser makes them (fast-querystring): such a prototype adds
+ * nothing zod could read.
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (value as { then?: unknown }).then !== 'function';
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null && !emptyPrototypes.has(proto)) {
+    if (Object.getPrototypeOf(proto) !== null || Reflect.ownKeys(proto).length > 0) return false;
+    emptyPrototypes.add(proto);
+  }
+  return typeof (value as { then?: unknown }).then !== 'function';
 }
 
 function compile(schema: CheckableSchema): Predicate {
