@@ -1,7 +1,6 @@
-import websocket from '@fastify/websocket';
 import type { AppRoute } from '@ts-rest/core';
 import { initServer, RequestValidationError, type RouterImplementation } from '@ts-rest/fastify';
-import { MAX_PARTY_FRAME_BYTES, PUSH_CHANNEL_PATH } from '@wxvoip/contracts';
+import { PUSH_CHANNEL_PATH } from '@wxvoip/contracts';
 import Fastify, { LogController, type FastifyBodyParser, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { latencyOf } from '../facade/runOperation.js';
 import type { PlatformCore } from '../core/platformCore.js';
@@ -279,14 +278,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     );
   }
 
-  // The push channel lives in its own scope with @fastify/websocket: the plugin adds an onRequest and an onResponse
-  // hook and wraps every route handler of the scope it is registered in, which the plain HTTP routes need not pay
-  // for (issue 19). A frame larger than the largest legal party message closes the channel (1009) instead of being
-  // buffered.
-  await app.register(async (scope) => {
-    await scope.register(websocket, { options: { maxPayload: MAX_PARTY_FRAME_BYTES } });
-    registerPushChannel(scope, core);
-  });
+  // The push channel: a route that answers 426, and an 'upgrade' listener that routes a handshake to it, where `ws` takes
+  // the socket over. `ws` is loaded by the first handshake, not at start (issue 19, ADR 0039).
+  registerPushChannel(app, core);
   // Only the push channel takes an upgrade; Upgrade: h2c (Java, curl --http2) and friends are served as HTTP/1.1.
   const pushPath = new RegExp(`^${PUSH_CHANNEL_PATH.replace(':partyId', '[^/]+')}$`);
   routeUpgrades(app.server, { isWebSocketPath: (path) => pushPath.test(path) });

@@ -1,7 +1,8 @@
 /**
  * Issue 19 (memory per talking room): an open push channel must not keep its upgrade request and response alive.
- * @fastify/websocket's error listener and the response it assigns to the socket held them (about 13 KB per party);
- * this counts, over real sockets, how many upgrade requests are still reachable after a garbage collection.
+ * @fastify/websocket's error listener and the response it assigned to the socket held them (about 13 KB per party);
+ * the push channel now routes the handshake itself and detaches that response (ADR 0039). This counts, over real
+ * sockets, how many upgrade requests are still reachable after a garbage collection.
  */
 import type { IncomingMessage } from 'node:http';
 import { setFlagsFromString } from 'node:v8';

@@ -1,25 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import type { WebSocket } from 'ws';
-
-/** The private link from a socket to the HTTP response it carries (`ServerResponse#assignSocket` sets it). */
-interface SocketWithResponse extends Socket {
-  _httpMessage?: ServerResponse | null;
-}
+import type { Duplex } from 'node:stream';
 
 /**
- * Lets go of the upgrade request and response once `@fastify/websocket` has handed a WebSocket over, so that an open
- * channel holds its socket and nothing else (issue 19: about 13 KB per party, 27 KB per talking room).
+ * Lets go of the upgrade's HTTP response once `ws` owns the socket, so that an open channel holds its socket and
+ * nothing of its upgrade (issue 19, ADR 0034: about 13 KB per party, 27 KB per talking room).
  *
- * The plugin keeps two references for the whole life of the socket: its `'error'` listener on the WebSocket closes
- * over the fastify request and reply, and the response it assigned to the TCP socket stays linked to it. This puts
- * `onError` in place of that listener (the plugin's own handler only logs and terminates) and detaches the
- * response from the socket. The wire is unchanged: the 101 is already written and the socket belongs to `ws`.
+ * The upgrade is routed through fastify with a `ServerResponse` assigned to the TCP socket (so that fastify's own
+ * answers, such as a 503 while closing, reach the client); the socket keeps that response, and through it the
+ * request, for its whole life unless the response is detached. The wire is unchanged: the 101 is already written
+ * and the socket belongs to `ws`.
  */
-export function releaseUpgrade(socket: WebSocket, raw: Socket, onError: (error: Error) => void): void {
-  socket.removeAllListeners('error');
-  socket.on('error', onError);
-  const tcp = raw as SocketWithResponse;
-  const response = tcp._httpMessage;
-  if (response && typeof response.detachSocket === 'function') response.detachSocket(tcp);
+export function releaseUpgrade(response: ServerResponse, socket: Duplex): void {
+  if (response.socket === socket) response.detachSocket(socket as NonNullable<ServerResponse['socket']>);
 }

@@ -18,10 +18,10 @@ const UPGRADE_HEADERS = new Set(['upgrade', 'http2-settings']);
  * Makes the HTTP server answer every request as plain HTTP/1.1 except a WebSocket handshake on a WebSocket route.
  *
  * Node hands any request with `Connection: upgrade` and an `Upgrade` header to the server's `'upgrade'` listeners
- * (here, `@fastify/websocket`'s), which then own the socket: Java's `HttpClient` and `curl --http2` send
- * `Upgrade: h2c` on every `http://` request and got a `400 text/html` (or a 500 with a body). This takes the
- * listeners that are registered now (call it after the WebSocket plugin is registered) and puts one dispatcher in
- * their place:
+ * (here, the push channel's, which routes the handshake to `ws`), which then own the socket: Java's `HttpClient` and
+ * `curl --http2` send `Upgrade: h2c` on every `http://` request and got a `400 text/html` (or a 500 with a body). This
+ * takes the listeners that are registered now (call it after the push channel is registered) and puts one dispatcher
+ * in their place:
  *
  * - `GET` with `Upgrade: websocket` on a WebSocket path and a well-formed handshake → the original listeners;
  * - the same with a broken handshake (no or malformed `Sec-WebSocket-Key`, a version other than 13) → a 400 in the
