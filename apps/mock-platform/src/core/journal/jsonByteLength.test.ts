@@ -50,6 +50,12 @@ describe('jsonByteLength', () => {
     }
   });
 
+  it('counts integers around every power of ten, negatives and the edge where it hands over to String()', () => {
+    const integers: number[] = [0, -0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e21, 1e21 - 65536, 1765432109876];
+    for (let power = 1; power <= 1e16; power *= 10) integers.push(power - 1, power, power + 1, -power + 1, -power, -power - 1);
+    for (const n of integers) expect([n, jsonByteLength({ n }, 32, 10_000)]).toEqual([n, truth({ n })]);
+  });
+
   it('counts what JSON.stringify leaves out or writes as null: undefined members, functions, holes, NaN', () => {
     const value = { a: undefined, f: () => 1, s: Symbol('x'), list: [undefined, () => 1, Number.NaN, , 1], ok: 'y' }; // eslint-disable-line no-sparse-arrays
     expect(jsonByteLength(value, 32, 10_000)).toBe(truth(value));

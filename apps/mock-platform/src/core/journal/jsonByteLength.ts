@@ -23,7 +23,7 @@ function sizeOf(value: unknown, depth: number, budget: number): number {
     case 'string':
       return stringSize(value);
     case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
+      return numberSize(value);
     case 'boolean':
       return value ? 4 : 5;
     case 'object':
@@ -63,8 +63,27 @@ function sizeOf(value: unknown, depth: number, budget: number): number {
   return total;
 }
 
+/** Largest integer whose digits {@link numberSize} counts itself (JSON writes larger ones in exponent form from 1e21). */
+const COUNTED_INTEGERS = 1e15;
+
+/** Characters of a number as JSON writes it: its shortest round-trip form, `null` when not finite. */
+function numberSize(value: number): number {
+  // Integers, most numbers of a body (codes, timestamps, counts), are counted without building their text.
+  if (Number.isInteger(value) && value > -COUNTED_INTEGERS && value < COUNTED_INTEGERS) {
+    let digits = 1;
+    for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    return value < 0 ? digits + 1 : digits;
+  }
+  return Number.isFinite(value) ? String(value).length : 4;
+}
+
+/** A string JSON writes as it is between its quotes, one byte a character: printable ASCII but `"` and `\`. */
+const VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7f]*$/;
+
 /** Bytes of a string as a JSON string literal in UTF-8, quotes included. */
 function stringSize(text: string): number {
+  // Most strings of a body (ids, codes, messages) need no escape and no multi-byte character: one native test.
+  if (VERBATIM.test(text)) return 2 + text.length;
   let bytes = 2 + text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
