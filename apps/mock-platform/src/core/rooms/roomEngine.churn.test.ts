@@ -5,7 +5,7 @@
  * parties every 10 s; at 10,000 rooms every byte of a tick is 10,000 bytes a second, and what outlives a scavenge
  * is promoted and raises the old generation's limit (ADR 0041). A tick that copies its push with a spread (about
  * 600 bytes), builds a label and callbacks per tick, or builds a fault context with no fault set allocated 3.1 KB per
- * room and second; 0.7 KB today. The bound is about twice today's.
+ * room and second; 0.6 KB today. The bound is about two and a half times today's.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -43,8 +43,9 @@ export class RoomNotifier {
   }
 
   private sendEvent(party: PartyState, room: Room, side: RoomSide, event: VoipEvent): void {
-    this.parties.send(party.partyId, { type: 'voipEvent', roomId: room.roomId, event }, room.roomId);
-    this.state.journal.append({ kind: 'event', partyId: party.partyId, roomId: room.roomId, side, eventName: event.eventName });
+    // With the seq and at that the registry and the journal stamp in place (issue 19).
+    this.parties.send(party.partyId, { type: 'voipEvent', roomId: room.roomId, event, seq: 0, at: 0 }, room.roomId);
+    this.state.journal.append({ kind: 'event', partyId: party.partyId, roomId: room.roomId, side, eventName: event.eventName, seq: 0, at: 0 });
   }
 
   /** Sends a device SDK status to one side, if a Linux device or vendor-cloud session acts for it. */
