@@ -140,7 +140,8 @@ export class PlatformCore {
 
   /** Tells the listeners that a namespace may have changed (the control API calls it after each request). */
   touch(namespace: string): void {
-    this.emit({ kind: 'changed', namespace });
+    // Every journal entry touches its namespace: with no listener (no data directory), nothing to build (issue 19).
+    if (this.listeners.size > 0) this.emit({ kind: 'changed', namespace });
   }
 
   /**

@@ -83,7 +83,8 @@ export class PlatformTenant {
     });
 
     this.parties.onVanished = (party) => this.rooms.partyVanished(party);
-    this.parties.dropCheck = (partyId, message) => this.faults.takeDroppedPush(message.type, this.pushContext(partyId, message));
+    // No fault, no context to build: every push of every talking room passes here (issue 19).
+    this.parties.dropCheck = (partyId, message) => (state.faults.size === 0 ? undefined : this.faults.takeDroppedPush(message.type, this.pushContext(partyId, message)));
     this.callbacks.onSettled = (roomId, accepted, detail) => this.rooms.callbackAnswered(roomId, accepted, detail);
     this.callbacks.onRecorded = (roomId, entry) => this.rooms.get(roomId)?.timeline.push(entry);
   }

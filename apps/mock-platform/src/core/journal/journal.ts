@@ -72,9 +72,11 @@ export class Journal {
 
   /**
    * Stamps and stores an entry; returns it. The journal takes the draft over: an entry without bodies (push, event,
-   * callback, platform) is stamped in place, so pass a fresh object and do not change it afterwards.
+   * callback, platform) is stamped in place, so pass a fresh object and do not change it afterwards. A draft may
+   * already carry `seq` and `at` (any value; both are overwritten): a caller on a hot path writes them in its literal
+   * so that V8 keeps them inside the object rather than adding a property array to every entry (issue 19).
    */
-  append(draft: JournalDraft): JournalEntry {
+  append(draft: JournalDraft | JournalEntry): JournalEntry {
     const { entry, cost } = safeEntry(draft, this.nextSeq++, this.now());
     if (this.length === this.capacity) this.dropOldest();
     const index = (this.start + this.length) % this.capacity;
@@ -141,7 +143,7 @@ export class Journal {
  * Request and refusal entries (one per HTTP request) are built as one literal of a fixed shape, with their bodies
  * summarized; other kinds carry no body and are the draft itself, stamped (no copy per push or event; issue 19).
  */
-function safeEntry(draft: JournalDraft, seq: number, at: number): { entry: JournalEntry; cost: number } {
+function safeEntry(draft: JournalDraft | JournalEntry, seq: number, at: number): { entry: JournalEntry; cost: number } {
   if (draft.kind !== 'request' && draft.kind !== 'refusal') {
     const stamped = draft as Record<string, unknown>;
     stamped['seq'] = seq;

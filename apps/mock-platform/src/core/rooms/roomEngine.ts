@@ -506,13 +506,27 @@ export class RoomEngine {
     }
   }
 
+  /**
+   * The 1 s `calling` tick of a talking room. Every talking room ticks, so a tick allocates only its clock entry: the
+   * label and the callback are made once per call, not once per tick (issue 19, ADR 0041).
+   */
   private scheduleCalling(room: Room): void {
-    this.setTimer(room, 'calling', this.state.config.callingIntervalMs, () => {
-      if (room.state !== 'talking') return;
-      const keepTime = talkSeconds(room, this.state.now());
-      for (const side of ['caller', 'listener'] as const) this.notifier.event(room, side, 'calling', { keepTime });
-      this.scheduleCalling(room);
-    });
+    const label = `room:${room.roomId} calling`;
+    const tick = (): void => {
+      if (room.state !== 'talking') {
+        room.timers.delete('calling');
+        return;
+      }
+      // One data object for both sides' events: it is only ever serialized.
+      const data = { keepTime: talkSeconds(room, this.state.now()) };
+      this.notifier.event(room, 'caller', 'calling', data);
+      this.notifier.event(room, 'listener', 'calling', data);
+      // The fired entry is replaced in place; a tick that ended the call (a push that vanished a party) re-arms nothing.
+      if (room.state === 'talking') room.timers.set('calling', this.state.clock.setTimer(this.state.config.callingIntervalMs, label, tick));
+      else room.timers.delete('calling');
+    };
+    this.cancelTimer(room, 'calling');
+    room.timers.set('calling', this.state.clock.setTimer(this.state.config.callingIntervalMs, label, tick));
   }
 
   private setState(room: Room, to: Room['state'], cause: RoomCause, detail: string, outcome: RoomOutcome | null = null): void {

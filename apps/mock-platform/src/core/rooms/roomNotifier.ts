@@ -29,14 +29,23 @@ export class RoomNotifier {
   event<N extends VoipEventName>(room: Room, side: RoomSide, eventName: N, data?: EventData<N>): void {
     const end = endOf(room, side);
     if (end.finished) return;
-    const event = { eventName, roomId: room.roomId, groupId: room.roomId, ...(data === undefined ? {} : { data }) } as VoipEvent;
-    const targets = this.targets(room, side).filter(isPlugin);
-    // The 1 s `calling` ticks stay off the timeline, so a long call does not grow its room without bound.
+    // The 1 s `calling` ticks stay off the timeline, so a long call does not grow its room without bound; and a tick
+    // for a side with no plugin (a Linux doorbell's) allocates nothing (issue 19: every talking room ticks).
+    const joined = end.partyId === null ? undefined : this.parties.get(end.partyId);
+    if (eventName === 'calling' && joined !== undefined && !(joined.active && isPlugin(joined))) return;
+    const event = (data === undefined ? { eventName, roomId: room.roomId, groupId: room.roomId } : { eventName, roomId: room.roomId, groupId: room.roomId, data }) as VoipEvent;
     if (eventName !== 'calling') room.timeline.push({ kind: 'event', at: this.state.now(), side, partyId: end.partyId, event });
-    for (const party of targets) {
-      this.parties.send(party.partyId, { type: 'voipEvent', roomId: room.roomId, event }, room.roomId);
-      this.state.journal.append({ kind: 'event', partyId: party.partyId, roomId: room.roomId, side, eventName });
+    if (joined !== undefined) {
+      if (joined.active && isPlugin(joined)) this.sendEvent(joined, room, side, event);
+      return;
     }
+    for (const party of this.targets(room, side)) if (isPlugin(party)) this.sendEvent(party, room, side, event);
+  }
+
+  private sendEvent(party: PartyState, room: Room, side: RoomSide, event: VoipEvent): void {
+    // With the seq and at that the registry and the journal stamp in place (issue 19).
+    this.parties.send(party.partyId, { type: 'voipEvent', roomId: room.roomId, event, seq: 0, at: 0 }, room.roomId);
+    this.state.journal.append({ kind: 'event', partyId: party.partyId, roomId: room.roomId, side, eventName: event.eventName, seq: 0, at: 0 });
   }
 
   /** Sends a device SDK status to one side, if a Linux device or vendor-cloud session acts for it. */
