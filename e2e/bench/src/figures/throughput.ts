@@ -4,7 +4,6 @@
  * side by side and are loaded in turn, round after round, so that a change in the machine's load between two minutes
  * weighs on every server alike (ADR 0045). Run alone: `pnpm --filter @wxvoip/e2e-bench exec tsx src/figures/throughput.ts`.
  */
-import { snTicketLoad } from '../support/loadTest.js';
 import { BARE_FASTIFY, installedCli, installedLibrary, loadPasses, startServer, TS_REST_FASTIFY, type MeasuredPass } from '../support/benchServers.js';
 import { num, publish, times, type FigureRow } from '../support/figureReport.js';
 import { installedPlatform } from '../support/installedPlatform.js';
@@ -25,12 +24,13 @@ const results = new Map<string, MeasuredPass[]>(specs.map((spec) => [spec.name, 
 const running: Awaited<ReturnType<typeof startServer>>[] = [];
 try {
   for (const spec of specs) running.push(await startServer(spec));
-  for (const { server, token } of running) await snTicketLoad(server.url, token, 1); // warm-up, unmeasured
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < specs.length; i++) {
       const turn = (i + round) % specs.length;
       const { server, token } = running[turn]!;
-      results.get(specs[turn]!.name)!.push(...(await loadPasses(server, token, 1, { warmUp: false })));
+      // Each pass follows 1 s of unmeasured load, as each server's first pass did when they ran one after the other:
+      // a server idle while the others were loaded (V8 shrinks an idle heap) is measured in steady state again.
+      results.get(specs[turn]!.name)!.push(...(await loadPasses(server, token, 1)));
     }
   }
 } finally {
@@ -76,7 +76,7 @@ if (bad > 0) notes.push(`**${bad} answers were not a good snTicket**: the figure
 publish({
   id: 'throughput',
   title: 'Emulated route throughput and memory',
-  method: `\`POST /wxa/getsnticket?access_token=…\` with the demo doorbell's valid body, ${CONNECTIONS} connections from autocannon in the bench process over loopback. The four servers each run in their own process, started fresh and side by side (an idle server costs nothing), and are each warmed for 1 s; then ${ROUNDS} rounds each load every server for one pass of ${PASS_SECONDS} s (\`WXVOIP_BENCH_SECONDS\`), in an order that rotates from round to round. A server's req/s is the median of its passes; a ratio is the median over rounds of the server's req/s over the baseline's in the same round, so that the machine's load, which drifts from minute to minute on a shared machine, weighs on both alike. Every answer is checked for an \`sn_ticket\`. The CLI runs as shipped (its request log goes to stdout, here /dev/null); \`startMockPlatform\` is the same installed package with the library's default (no request log). RSS is read from /proc after each pass; its growth compares the last two passes, since the first fills the journal (10,000 entries) and the credential stores.`,
+  method: `\`POST /wxa/getsnticket?access_token=…\` with the demo doorbell's valid body, ${CONNECTIONS} connections from autocannon in the bench process over loopback. The four servers each run in their own process, started fresh and side by side (an idle server costs nothing), and are then loaded in ${ROUNDS} rounds: each round loads every server for 1 s unmeasured, then one pass of ${PASS_SECONDS} s (\`WXVOIP_BENCH_SECONDS\`), in an order that rotates from round to round. A server's req/s is the median of its passes; a ratio is the median over rounds of the server's req/s over the baseline's in the same round, so that the machine's load, which drifts from minute to minute on a shared machine, weighs on both alike. Every answer is checked for an \`sn_ticket\`. The CLI runs as shipped (its request log goes to stdout, here /dev/null); \`startMockPlatform\` is the same installed package with the library's default (no request log). RSS is read from /proc after each pass; its growth compares the last two passes, since the first fills the journal (10,000 entries) and the credential stores.`,
   rows,
   notes,
 });

@@ -58,9 +58,9 @@ export interface MeasuredPass extends LoadResult {
   readonly rssMb: number;
 }
 
-/** Runs `passes` snTicket load passes (after a 1 s warm-up unless `warmUp` is false) against a running server. */
-export async function loadPasses(server: ChildServer, token: string, passes: number, options: { readonly warmUp?: boolean } = {}): Promise<MeasuredPass[]> {
-  if (options.warmUp !== false) await snTicketLoad(server.url, token, 1);
+/** Runs `passes` snTicket load passes (after a 1 s warm-up) against a running server. */
+export async function loadPasses(server: ChildServer, token: string, passes: number): Promise<MeasuredPass[]> {
+  await snTicketLoad(server.url, token, 1);
   const out: MeasuredPass[] = [];
   for (let i = 0; i < passes; i++) {
     const cpu0 = cpuMsOf(server.pid);
