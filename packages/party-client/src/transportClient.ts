@@ -74,7 +74,7 @@ export function createTransportClient(options: TransportClientOptions) {
       } catch {
         throw new NotJsonAnswer(response.status, text);
       }
-      return { status: response.status, body, headers: noHeaders() };
+      return { status: response.status, body, headers: NO_HEADERS };
     },
   });
 }
@@ -97,7 +97,3 @@ const NO_HEADERS: Headers = Object.freeze({
   values: () => [][Symbol.iterator](),
   [Symbol.iterator]: () => [][Symbol.iterator](),
 }) as unknown as Headers;
-
-function noHeaders(): Headers {
-  return NO_HEADERS;
-}

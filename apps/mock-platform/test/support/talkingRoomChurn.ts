@@ -10,10 +10,7 @@
  */
 import { Session } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
-import { CallDeviceRequest, ConnectPartyRequest, type PushMessage } from '@wxvoip/contracts';
-import type { PartyState } from '../../src/core/parties/partyRegistry.js';
-import { PlatformTenant } from '../../src/core/platformTenant.js';
-import { doorbellSeed } from './doorbellSeed.js';
+import { talkingRooms } from './talkingRooms.js';
 
 interface SamplingNode {
   selfSize: number;
@@ -42,32 +39,15 @@ function post<T>(session: Session, method: string, params?: object): T {
  * for a minute (compiled code, the journal filled to its bound). The sinks keep nothing but the last ping's seq.
  */
 export function talkingRoomChurn(rooms: number, warmUp = 100): { perRoomSecond: number; active: number; pushes: number } {
-  const tenant = new PlatformTenant({ seed: doorbellSeed('wx-churn', warmUp + rooms) });
-  const lastPing = new Map<string, number>();
   let pushes = 0;
-  const connect = (input: unknown): PartyState => {
-    const connected = tenant.parties.connect(ConnectPartyRequest.parse(input));
-    if (!connected.ok) throw new Error(connected.refusal.rule);
-    const { partyId } = connected.value.party;
-    tenant.parties.attachChannel(partyId, (message: PushMessage) => {
-      pushes++;
-      if (message.type === 'ping') lastPing.set(partyId, message.seq);
-    });
-    return connected.value.party;
-  };
-  const talk = (i: number): void => {
-    const phone = connect({ kind: 'wechatPlugin', appId: 'wx-churn', openId: `u-${i}` });
-    const device = connect({ kind: 'linuxDevice', appId: 'wx-churn', sn: `SN-${i}`, modelId: 'm' });
-    const created = tenant.calls.callDevice(phone, CallDeviceRequest.parse({ roomType: 'voice', sn: `SN-${i}`, modelId: 'm' }));
-    if (!created.ok) throw new Error(created.refusal.rule);
-    if (!tenant.actions.joinAsCaller(phone, created.value.roomId).ok) throw new Error('joinAsCaller refused');
-    if (!tenant.actions.linuxListenerJoin(device, { roomId: created.value.roomId, cameraStatus: 0 }).ok) throw new Error('linuxListenerJoin refused');
-  };
+  const { tenant, talk, answerPings } = talkingRooms('wx-churn', warmUp + rooms, () => {
+    pushes++;
+  });
   // One second at a time, as a real clock wakes up for each room's tick.
   const talkFor = (ms: number): void => {
     for (let elapsed = 1000; elapsed <= ms; elapsed += 1000) {
       tenant.state.clock.advance(1000);
-      if (elapsed % 10_000 === 0) for (const [partyId, seq] of lastPing) tenant.parties.pong(partyId, seq);
+      if (elapsed % 10_000 === 0) answerPings();
     }
   };
 

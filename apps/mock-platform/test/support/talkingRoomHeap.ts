@@ -5,10 +5,7 @@
  * `{"perRoom": bytes, "active": rooms}`.
  */
 import { pathToFileURL } from 'node:url';
-import { CallDeviceRequest, ConnectPartyRequest, type PushMessage } from '@wxvoip/contracts';
-import type { PartyState } from '../../src/core/parties/partyRegistry.js';
-import { PlatformTenant } from '../../src/core/platformTenant.js';
-import { doorbellSeed } from './doorbellSeed.js';
+import { talkingRooms } from './talkingRooms.js';
 
 function heapUsed(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -23,30 +20,12 @@ function heapUsed(): number {
  * `warmUp` rooms did the same (compiled code, the journal filled to its bound).
  */
 export function talkingRoomHeap(rooms: number, warmUp = 100): { perRoom: number; active: number } {
-  const tenant = new PlatformTenant({ seed: doorbellSeed('wx-mem', warmUp + rooms) });
   // Like a channel: the sink keeps only the seq of the last ping, which is answered after each clock step.
-  const lastPing = new Map<string, number>();
-  const connect = (input: unknown): PartyState => {
-    const connected = tenant.parties.connect(ConnectPartyRequest.parse(input));
-    if (!connected.ok) throw new Error(connected.refusal.rule);
-    const { partyId } = connected.value.party;
-    tenant.parties.attachChannel(partyId, (message: PushMessage) => {
-      if (message.type === 'ping') lastPing.set(partyId, message.seq);
-    });
-    return connected.value.party;
-  };
-  const talk = (i: number): void => {
-    const phone = connect({ kind: 'wechatPlugin', appId: 'wx-mem', openId: `u-${i}` });
-    const device = connect({ kind: 'linuxDevice', appId: 'wx-mem', sn: `SN-${i}`, modelId: 'm' });
-    const created = tenant.calls.callDevice(phone, CallDeviceRequest.parse({ roomType: 'voice', sn: `SN-${i}`, modelId: 'm' }));
-    if (!created.ok) throw new Error(created.refusal.rule);
-    if (!tenant.actions.joinAsCaller(phone, created.value.roomId).ok) throw new Error('joinAsCaller refused');
-    if (!tenant.actions.linuxListenerJoin(device, { roomId: created.value.roomId, cameraStatus: 0 }).ok) throw new Error('linuxListenerJoin refused');
-  };
+  const { tenant, talk, answerPings } = talkingRooms('wx-mem', warmUp + rooms);
   const talkFor = (ms: number): void => {
     for (let elapsed = 0; elapsed < ms; elapsed += 10_000) {
       tenant.state.clock.advance(10_000);
-      for (const [partyId, seq] of lastPing) tenant.parties.pong(partyId, seq);
+      answerPings();
     }
   };
 
